@@ -1,0 +1,87 @@
+/**
+ * Schemas of the room's public inputs. Room and user ids follow Agora's
+ * channel-name rules (1–64 characters from a fixed ASCII set), so a room id
+ * that works on the local provider also works in production.
+ */
+import * as z from 'zod/mini';
+import type { RtcProvider } from './provider.js';
+import { ROLES } from './types.js';
+
+const ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~]+$/;
+
+const id = (what: string) =>
+  z
+    .string()
+    .check(
+      z.minLength(1, `${what} must not be empty`),
+      z.maxLength(64, `${what} must be at most 64 characters long`),
+      z.regex(ID_PATTERN, `${what} may only contain letters, digits, spaces and !#$%&()+-:;<=.>?@[]^_{}|~`),
+    );
+
+/** A role: `host`, `cohost` or `audience`. */
+export const roleSchema = z.enum(ROLES as ['host', 'cohost', 'audience']);
+
+/** Options of `createRoom()`. */
+export const roomOptionsSchema = z.object({
+  provider: z.custom<RtcProvider>(
+    (value) => typeof value === 'object' && value !== null && typeof (value as RtcProvider).join === 'function',
+    'provider must be an RtcProvider, e.g. createLocalProvider({ signallingUrl }) or createAgoraProvider({ appId })',
+  ),
+  autoSubscribe: z._default(z.boolean(), true),
+  joinTimeoutMs: z._default(
+    z
+      .number()
+      .check(
+        z.int(),
+        z.gte(1000, 'joinTimeoutMs must be at least 1000'),
+        z.lte(120_000, 'joinTimeoutMs must be at most 120000'),
+      ),
+    15_000,
+  ),
+});
+
+/** Options of `room.join()`. */
+export const joinOptionsSchema = z.object({
+  roomId: id('roomId'),
+  userId: z.optional(id('userId')),
+  role: roleSchema,
+  token: z.optional(z.string().check(z.minLength(1, 'token must not be empty'), z.maxLength(2048))),
+});
+
+/** Options of `room.publishCamera()`. */
+export const cameraOptionsSchema = z.optional(
+  z.object({
+    deviceId: z.optional(z.string()),
+    width: z.optional(z.number().check(z.int(), z.gte(16), z.lte(3840))),
+    height: z.optional(z.number().check(z.int(), z.gte(16), z.lte(2160))),
+    frameRate: z.optional(z.number().check(z.gte(1), z.lte(60))),
+    facingMode: z.optional(z.enum(['user', 'environment'])),
+  }),
+);
+
+/** Options of `room.publishMicrophone()`. */
+export const microphoneOptionsSchema = z.optional(
+  z.object({
+    deviceId: z.optional(z.string()),
+    echoCancellation: z.optional(z.boolean()),
+    noiseSuppression: z.optional(z.boolean()),
+    autoGainControl: z.optional(z.boolean()),
+  }),
+);
+
+/** A remote participant id argument. */
+export const participantIdSchema = id('participantId');
+
+/** A track kind argument. */
+export const trackKindSchema = z.enum(['video', 'audio']);
+
+/** A local track source argument. */
+export const trackSourceSchema = z.enum(['camera', 'microphone']);
+
+/** A token argument. */
+export const tokenSchema = z.string().check(z.minLength(1, 'token must not be empty'), z.maxLength(2048));
+
+/** The validated options of `createRoom()`. */
+export type RoomOptions = z.input<typeof roomOptionsSchema>;
+/** The validated options of `room.join()`. */
+export type JoinOptions = z.input<typeof joinOptionsSchema>;

@@ -1,0 +1,208 @@
+/**
+ * An in-memory {@link RtcProvider}. Calls are recorded in {@link FakeProvider.calls};
+ * remote behaviour is scripted with the `remote*` methods; failures are
+ * injected with {@link FakeProvider.failNext}.
+ */
+import EventEmitter from 'eventemitter3';
+import type { LiveroomError } from '../errors.js';
+import type {
+  CameraOptions,
+  MicrophoneOptions,
+  ProviderCapabilities,
+  ProviderEventMap,
+  ProviderJoinParams,
+  ProviderJoinResult,
+  ProviderLocalTrack,
+  ProviderRemoteTrack,
+  RtcProvider,
+} from '../provider.js';
+import type { ProviderStats } from '../stats.js';
+import type { Role, TrackKind, TrackSource } from '../types.js';
+
+/** One recorded call: the method name and its arguments. */
+export interface FakeCall {
+  method: string;
+  args: unknown[];
+}
+
+/** Options of {@link FakeProvider}. */
+export interface FakeProviderOptions {
+  capabilities?: Partial<ProviderCapabilities>;
+  /** When true, `join()` never settles by itself (only its abort signal ends it). */
+  hangOnJoin?: boolean;
+}
+
+type Method =
+  | 'join'
+  | 'publish'
+  | 'subscribe'
+  | 'setRole'
+  | 'renewToken'
+  | 'createCameraTrack'
+  | 'createMicrophoneTrack';
+
+/** A stand-in MediaStreamTrack for environments without WebRTC (Node, jsdom). */
+class FakeMediaStreamTrack {
+  readyState: 'live' | 'ended' = 'live';
+  enabled = true;
+  readonly id = crypto.randomUUID();
+  constructor(readonly kind: TrackKind) {}
+  stop(): void {
+    this.readyState = 'ended';
+  }
+}
+
+/** The in-memory provider. */
+export class FakeProvider implements RtcProvider {
+  readonly name = 'fake';
+  readonly capabilities: ProviderCapabilities;
+  readonly events = new EventEmitter<ProviderEventMap>();
+  /** Every call made to the provider, in order. */
+  readonly calls: FakeCall[] = [];
+  /** Local tracks created and not yet closed. */
+  readonly openTracks = new Set<ProviderLocalTrack>();
+  readonly #failures = new Map<Method, LiveroomError>();
+  readonly #hangOnJoin: boolean;
+  #joined = false;
+
+  constructor(options: FakeProviderOptions = {}) {
+    this.capabilities = {
+      dataMessages: true,
+      mediaRelay: true,
+      dualStream: true,
+      audioLevels: true,
+      keepsPublicationsOnReconnect: false,
+      ...options.capabilities,
+    };
+    this.#hangOnJoin = options.hangOnJoin ?? false;
+  }
+
+  /** True between a successful `join()` and `leave()`. */
+  get joined(): boolean {
+    return this.#joined;
+  }
+
+  /** Makes the next call of `method` reject with `error`. */
+  failNext(method: Method, error: LiveroomError): void {
+    this.#failures.set(method, error);
+  }
+
+  /** Names of the calls made, in order. */
+  methods(): string[] {
+    return this.calls.map((c) => c.method);
+  }
+
+  /** A remote participant joins. */
+  remoteJoin(id: string, role: Role = 'host'): void {
+    this.events.emit('participant-joined', { id, role });
+  }
+  /** A remote participant publishes a track. */
+  remotePublish(id: string, kind: TrackKind): void {
+    this.events.emit('track-published', id, kind);
+  }
+  /** A remote participant stops publishing a track. */
+  remoteUnpublish(id: string, kind: TrackKind): void {
+    this.events.emit('track-unpublished', id, kind);
+  }
+  /** A remote participant leaves. */
+  remoteLeave(id: string): void {
+    this.events.emit('participant-left', id, 'left');
+  }
+  /** The transport drops and the provider starts reconnecting. */
+  dropConnection(): void {
+    this.events.emit('connection-state-changed', 'reconnecting', 'network');
+  }
+  /** The provider reconnected. */
+  restoreConnection(): void {
+    this.events.emit('connection-state-changed', 'connected', 'reconnected');
+  }
+
+  async join(params: ProviderJoinParams): Promise<ProviderJoinResult> {
+    this.#record('join', [{ roomId: params.roomId, userId: params.userId, role: params.role, token: params.token }]);
+    this.#throwIfFailing('join');
+    if (this.#hangOnJoin) {
+      return new Promise((_resolve, reject) => {
+        params.signal.addEventListener('abort', () => reject(params.signal.reason), { once: true });
+      });
+    }
+    this.#joined = true;
+    return { userId: params.userId, serverTimeOffsetMs: 0 };
+  }
+  async leave(): Promise<void> {
+    this.#record('leave', []);
+    this.#joined = false;
+  }
+  async setRole(role: Role): Promise<void> {
+    this.#record('setRole', [role]);
+    this.#throwIfFailing('setRole');
+  }
+  async renewToken(token: string): Promise<void> {
+    this.#record('renewToken', [token]);
+    this.#throwIfFailing('renewToken');
+  }
+  async createCameraTrack(options: CameraOptions): Promise<ProviderLocalTrack> {
+    this.#record('createCameraTrack', [options]);
+    this.#throwIfFailing('createCameraTrack');
+    return this.#track('video', 'camera');
+  }
+  async createMicrophoneTrack(options: MicrophoneOptions): Promise<ProviderLocalTrack> {
+    this.#record('createMicrophoneTrack', [options]);
+    this.#throwIfFailing('createMicrophoneTrack');
+    return this.#track('audio', 'microphone');
+  }
+  async publish(track: ProviderLocalTrack): Promise<void> {
+    this.#record('publish', [track.source]);
+    this.#throwIfFailing('publish');
+  }
+  async unpublish(track: ProviderLocalTrack): Promise<void> {
+    this.#record('unpublish', [track.source]);
+  }
+  async setMuted(track: ProviderLocalTrack, muted: boolean): Promise<void> {
+    this.#record('setMuted', [track.source, muted]);
+  }
+  async subscribe(participantId: string, kind: TrackKind): Promise<ProviderRemoteTrack> {
+    this.#record('subscribe', [participantId, kind]);
+    this.#throwIfFailing('subscribe');
+    return { participantId, kind, mediaStreamTrack: new FakeMediaStreamTrack(kind) as unknown as MediaStreamTrack };
+  }
+  async unsubscribe(participantId: string, kind: TrackKind): Promise<void> {
+    this.#record('unsubscribe', [participantId, kind]);
+  }
+  async getStats(): Promise<ProviderStats> {
+    this.#record('getStats', []);
+    return { timestamp: Date.now(), remoteVideo: [], remoteAudio: [] };
+  }
+  async sendData(payload: string, options: { to?: string[] }): Promise<void> {
+    this.#record('sendData', [payload, options]);
+  }
+
+  #record(method: string, args: unknown[]): void {
+    this.calls.push({ method, args });
+  }
+
+  #throwIfFailing(method: Method): void {
+    const error = this.#failures.get(method);
+    if (!error) return;
+    this.#failures.delete(method);
+    throw error;
+  }
+
+  #track(kind: TrackKind, source: TrackSource): ProviderLocalTrack {
+    const mediaStreamTrack = new FakeMediaStreamTrack(kind) as unknown as MediaStreamTrack;
+    const track: ProviderLocalTrack = {
+      id: crypto.randomUUID(),
+      kind,
+      source,
+      mediaStreamTrack,
+      switchDevice: async (deviceId: string) => {
+        this.#record('switchDevice', [source, deviceId]);
+      },
+      close: () => {
+        mediaStreamTrack.stop();
+        this.openTracks.delete(track);
+      },
+    };
+    this.openTracks.add(track);
+    return track;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Validation of public inputs with `zod/mini` (DESIGN.md: browser packages use
+ * zod/mini to stay small). zod/mini ships no message locale, so issues are
+ * described here in plain English from their codes.
+ */
+import type * as z from 'zod/mini';
+import { LiveroomError } from './errors.js';
+
+/** One validation problem: where it is and what is wrong. */
+export interface ValidationIssue {
+  /** Dotted path to the offending field (`''` for the value itself). */
+  path: string;
+  /** What is wrong, in words. */
+  message: string;
+}
+
+type RawIssue = z.core.$ZodIssue;
+
+function describe(issue: RawIssue): string {
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'string'
+        ? `must be at least ${issue.minimum} character${issue.minimum === 1 ? '' : 's'} long`
+        : `must be at least ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `must be at most ${issue.maximum} characters long`
+        : `must be at most ${issue.maximum}`;
+    case 'invalid_type':
+      return `must be ${issue.expected}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_format':
+      return `must match the ${issue.format} format`;
+    case 'unrecognized_keys':
+      return `has unknown key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_union':
+      return 'matches none of the allowed shapes';
+    default:
+      return issue.message;
+  }
+}
+
+/** Turns zod issues into {@link ValidationIssue}s with readable messages. */
+export function toValidationIssues(issues: readonly RawIssue[]): ValidationIssue[] {
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message && issue.message !== 'Invalid input' ? issue.message : describe(issue),
+  }));
+}
+
+/**
+ * Parses `value` with `schema`, or throws `INVALID_CONFIG` naming every
+ * offending field and what the caller should pass instead.
+ *
+ * @param what - the argument's name as the caller wrote it, e.g. `'join() options'`.
+ */
+export function parseInput<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = toValidationIssues(result.error.issues);
+  const lines = issues.map((i) => `  - ${i.path || '(value)'}: ${i.message}`).join('\n');
+  throw new LiveroomError('INVALID_CONFIG', `Invalid ${what}:\n${lines}\nFix these fields and call again.`, {
+    issues,
+    cause: result.error,
+  });
+}

@@ -1,0 +1,6 @@
+import { libraryConfig } from '../../scripts/build/rollup.ts';
+
+export default libraryConfig({
+  dir: import.meta.dirname,
+  entries: { index: 'src/index.ts', schema: 'src/schema/index.ts' },
+});

@@ -1,0 +1,7 @@
+import { libraryConfig } from '../../scripts/build/rollup.ts';
+
+export default libraryConfig({
+  dir: import.meta.dirname,
+  entries: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  platform: 'node',
+});

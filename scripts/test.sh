@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every check and test: the README's test command and CI's.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+step() { echo; echo "━━ $*"; }
+step "lint"; pnpm -s lint
+step "typecheck"; pnpm -s typecheck
+step "build"; pnpm -s build
+step "tests (unit, browser, e2e)"; pnpm exec vitest run --reporter=default

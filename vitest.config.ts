@@ -1,0 +1,63 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { workspaceAliases } from './scripts/testing/aliases.ts';
+import { chromiumArgs, chromiumPath, freshUserDataDir } from './scripts/testing/chromium.ts';
+
+/**
+ * Three tiers (DESIGN.md decision 17):
+ * - `unit`: `*.test.ts` in Node (jsdom where a file asks for it).
+ * - `browser`: `*.browser.test.ts`, single-page tests in Vitest browser mode on Debian's Chromium.
+ * - `e2e`: `*.e2e.test.ts`, multi-page scenarios in Node that drive Chromium pages with playwright-core.
+ */
+export default defineConfig({
+  resolve: { alias: workspaceAliases },
+  test: {
+    projects: [
+      {
+        resolve: { alias: workspaceAliases },
+        test: {
+          name: 'unit',
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'packages/*/src/**/*.test.tsx',
+            'packages/*/test/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+          exclude: ['**/*.browser.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
+          environment: 'node',
+          typecheck: { enabled: true, include: ['packages/*/src/**/*.test-d.ts'] },
+        },
+      },
+      {
+        resolve: { alias: workspaceAliases },
+        test: {
+          name: 'browser',
+          include: ['packages/*/src/**/*.browser.test.ts', 'packages/*/test/**/*.browser.test.ts'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: chromiumPath,
+                args: [...chromiumArgs, `--user-data-dir=${freshUserDataDir()}`],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        resolve: { alias: workspaceAliases },
+        test: {
+          name: 'e2e',
+          include: ['packages/*/test/**/*.e2e.test.ts', 'examples/*/test/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
