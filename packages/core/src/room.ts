@@ -5,8 +5,7 @@
  * typed events and as rxjs observables.
  */
 import EventEmitter from 'eventemitter3';
-import { BehaviorSubject, distinctUntilChanged, map, type Observable } from 'rxjs';
-import { pickActiveSpeaker } from './active-speaker.js';
+import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
 import {
   cameraOptionsSchema,
   type JoinOptions,
@@ -21,18 +20,16 @@ import {
   trackSourceSchema,
 } from './config.js';
 import { asLiveroomError, LiveroomError } from './errors.js';
-import { newParticipant, type RemoteParticipant, trackOf, withKind, withTrack } from './participants.js';
-import type {
-  AudioLevel,
-  ProviderEventMap,
-  ProviderLocalTrack,
-  RelayDestination,
-  RtcProvider,
-  SendDataOptions,
-} from './provider.js';
+import { JoinAttempt } from './join-attempt.js';
+import { LocalPublications } from './local-publications.js';
+import type { RemoteParticipant } from './participants.js';
+import type { ProviderEventMap, RelayDestination, RtcProvider, SendDataOptions } from './provider.js';
+import { RemoteParticipants } from './remote-participants.js';
+import type { EmitRoomEvent } from './room-emit.js';
 import type { LeaveReason, RoomEventMap } from './room-events.js';
+import { RoomSignals } from './room-signals.js';
 import type { ProviderStats } from './stats.js';
-import { LocalTrack, RemoteTrack, type Track, type TrackAttachmentObserver } from './tracks.js';
+import type { LocalTrack, RemoteTrack, TrackAttachmentObserver } from './tracks.js';
 import {
   type ConnectionState,
   type ConnectionStateChange,
@@ -69,48 +66,49 @@ type ProviderListeners = { [E in keyof ProviderEventMap]: (...args: ProviderEven
 export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<RoomEventMap> {
   /** The provider this room runs on, for provider-specific features. */
   readonly provider: P;
-  readonly #autoSubscribe: boolean;
   readonly #joinTimeoutMs: number;
   readonly #state = new BehaviorSubject<ConnectionState>('disconnected');
-  readonly #participants = new BehaviorSubject<ReadonlyMap<string, RemoteParticipant>>(new Map());
-  readonly #localTracks = new BehaviorSubject<readonly LocalTrack[]>([]);
   readonly #role = new BehaviorSubject<Role | undefined>(undefined);
-  readonly #activeSpeaker = new BehaviorSubject<string | undefined>(undefined);
-  readonly #networkQuality = new BehaviorSubject<NetworkQuality | undefined>(undefined);
   readonly #attachments: TrackAttachmentObserver = {
     attached: (track, element) => this.#emit('track-attached', track, element),
     detached: (track, element) => this.#emit('track-detached', track, element),
     playbackBlocked: (track, element) => this.#emit('autoplay-blocked', track, element),
   };
   readonly #listeners: ProviderListeners;
+  readonly #remote: RemoteParticipants;
+  readonly #local: LocalPublications;
+  readonly #signals: RoomSignals;
   #session: Session | undefined;
-  #joinAbort: AbortController | undefined;
-  /** Settles when the pending join() has finished cleaning up, so leave() can wait for it. */
-  #joinSettled: Promise<void> | undefined;
+  #joinAttempt: JoinAttempt | undefined;
   #wasReconnecting = false;
 
   /** Emits the current connection state, then every change. */
   readonly connectionState$: Observable<ConnectionState> = this.#state.asObservable();
   /** Emits the remote participants (in join order) on every change. */
-  readonly participants$: Observable<readonly RemoteParticipant[]> = this.#participants.pipe(
-    map((participants) => [...participants.values()]),
-  );
+  readonly participants$: Observable<readonly RemoteParticipant[]>;
   /** Emits the local user's published tracks on every change. */
-  readonly localTracks$: Observable<readonly LocalTrack[]> = this.#localTracks.asObservable();
+  readonly localTracks$: Observable<readonly LocalTrack[]>;
   /** Emits the local user's role (`undefined` when not in a room). */
   readonly role$: Observable<Role | undefined> = this.#role.pipe(distinctUntilChanged());
   /** Emits the active speaker's id (`''` for the local user, `undefined` for silence). */
-  readonly activeSpeaker$: Observable<string | undefined> = this.#activeSpeaker.asObservable();
+  readonly activeSpeaker$: Observable<string | undefined>;
   /** Emits the local user's network quality as the provider reports it. */
-  readonly networkQuality$: Observable<NetworkQuality | undefined> = this.#networkQuality.asObservable();
+  readonly networkQuality$: Observable<NetworkQuality | undefined>;
 
   /** @internal Use {@link createRoom}. */
   constructor(options: RoomOptions & { provider: P }) {
     super();
     const parsed = parseInput(roomOptionsSchema, options, 'createRoom() options');
     this.provider = options.provider;
-    this.#autoSubscribe = parsed.autoSubscribe;
     this.#joinTimeoutMs = parsed.joinTimeoutMs;
+    const emit: EmitRoomEvent = (event, ...args) => this.#emit(event, ...args);
+    this.#remote = new RemoteParticipants(this.provider, emit, this.#attachments, parsed.autoSubscribe);
+    this.#local = new LocalPublications(this.provider, emit, this.#attachments);
+    this.participants$ = this.#remote.list$;
+    this.localTracks$ = this.#local.tracks$;
+    this.#signals = new RoomSignals(emit);
+    this.activeSpeaker$ = this.#signals.activeSpeaker$;
+    this.networkQuality$ = this.#signals.networkQuality$;
     this.#listeners = this.#providerListeners();
   }
 
@@ -136,15 +134,15 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   }
   /** Remote participants by id. */
   get participants(): ReadonlyMap<string, RemoteParticipant> {
-    return this.#participants.value;
+    return this.#remote.all;
   }
   /** The local user's published tracks. */
   get localTracks(): readonly LocalTrack[] {
-    return this.#localTracks.value;
+    return this.#local.tracks;
   }
   /** The active speaker's id (`''` for the local user), `undefined` for silence. */
   get activeSpeaker(): string | undefined {
-    return this.#activeSpeaker.value;
+    return this.#signals.activeSpeaker;
   }
 
   /**
@@ -160,29 +158,13 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
         `join() called while the room is ${this.#state.value}. Call leave() first, or create another Room for a second room.`,
       );
     }
-    const abort = new AbortController();
-    this.#joinAbort = abort;
-    let settle = () => {};
-    this.#joinSettled = new Promise<void>((resolve) => {
-      settle = resolve;
-    });
+    const attempt = new JoinAttempt(this.#joinTimeoutMs, this.provider.name);
+    this.#joinAttempt = attempt;
     this.#attachProvider();
     this.#setState('connecting', 'join');
-    const timeout = setTimeout(
-      () =>
-        abort.abort(
-          new LiveroomError(
-            'JOIN_TIMEOUT',
-            `join() did not complete within ${this.#joinTimeoutMs} ms. Check the network or the signalling URL, or raise joinTimeoutMs.`,
-            { provider: this.provider.name },
-          ),
-        ),
-      this.#joinTimeoutMs,
-    );
     try {
-      const result = await raceAbort(
-        this.provider.join({ roomId, userId, role, signal: abort.signal, ...(token ? { token } : {}) }),
-        abort.signal,
+      const result = await attempt.run(
+        this.provider.join({ roomId, userId, role, signal: attempt.signal, ...(token ? { token } : {}) }),
       );
       this.#session = { roomId, userId: result.userId, role, serverTimeOffsetMs: result.serverTimeOffsetMs ?? 0 };
       this.#role.next(role);
@@ -198,9 +180,8 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
       }
       throw failure;
     } finally {
-      clearTimeout(timeout);
-      this.#joinAbort = undefined;
-      settle();
+      this.#joinAttempt = undefined;
+      attempt.finish();
     }
   }
 
@@ -210,9 +191,8 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
    * in any state; a pending `join()` rejects with `OPERATION_ABORTED`.
    */
   async leave(): Promise<void> {
-    if (this.#joinAbort) {
-      this.#joinAbort.abort(new LiveroomError('OPERATION_ABORTED', 'join() was cancelled by leave().'));
-      await this.#joinSettled;
+    if (this.#joinAttempt) {
+      await this.#joinAttempt.cancel();
       return;
     }
     await this.#end('leave');
@@ -221,47 +201,33 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   /** Creates and publishes the camera (idempotent: returns the published one). Needs a host or cohost role. */
   async publishCamera(options?: Parameters<RtcProvider['createCameraTrack']>[0]): Promise<LocalTrack> {
     const parsed = parseInput(cameraOptionsSchema, options, 'publishCamera() options') ?? {};
-    return this.#publish('camera', () => this.provider.createCameraTrack(parsed));
+    this.#requirePublisher('camera');
+    return this.#local.publish('camera', () => this.provider.createCameraTrack(parsed));
   }
 
   /** Creates and publishes the microphone (idempotent: returns the published one). Needs a host or cohost role. */
   async publishMicrophone(options?: Parameters<RtcProvider['createMicrophoneTrack']>[0]): Promise<LocalTrack> {
     const parsed = parseInput(microphoneOptionsSchema, options, 'publishMicrophone() options') ?? {};
-    return this.#publish('microphone', () => this.provider.createMicrophoneTrack(parsed));
+    this.#requirePublisher('microphone');
+    return this.#local.publish('microphone', () => this.provider.createMicrophoneTrack(parsed));
   }
 
   /** Stops publishing the camera or microphone and releases the device. No-op when not published. */
   async unpublish(source: TrackSource): Promise<void> {
     parseInput(trackSourceSchema, source, 'unpublish() source');
-    const track = this.#localTrack(source);
-    if (!track) return;
-    this.#localTracks.next(this.#localTracks.value.filter((t) => t !== track));
-    try {
-      if (this.#state.value === 'connected') await this.provider.unpublish(track.providerTrack);
-    } finally {
-      track.detach();
-      track.providerTrack.close();
-      this.#emit('local-track-unpublished', track);
-    }
+    await this.#local.unpublish(source, this.#state.value === 'connected');
   }
 
   /** Mutes or unmutes a published track; viewers see a mute as a pause, not a stall. */
   async setMuted(source: TrackSource, muted: boolean): Promise<void> {
     parseInput(trackSourceSchema, source, 'setMuted() source');
-    const track = this.#localTrack(source);
-    if (!track) throw new LiveroomError('INVALID_STATE', `setMuted("${source}") called with no ${source} published.`);
-    await this.provider.setMuted(track.providerTrack, muted);
-    track.setMuted(muted);
-    this.#emit('local-track-muted-changed', track, muted);
+    await this.#local.setMuted(source, muted);
   }
 
   /** Switches the camera or microphone to another device without republishing. */
   async switchDevice(source: TrackSource, deviceId: string): Promise<void> {
     parseInput(trackSourceSchema, source, 'switchDevice() source');
-    const track = this.#localTrack(source);
-    if (!track)
-      throw new LiveroomError('INVALID_STATE', `switchDevice("${source}") called with no ${source} published.`);
-    await track.providerTrack.switchDevice(deviceId);
+    await this.#local.switchDevice(source, deviceId);
   }
 
   /**
@@ -274,7 +240,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     const previous = session.role;
     if (previous === role) return;
     if (!canPublish(role)) {
-      for (const track of this.#localTracks.value) await this.unpublish(track.source);
+      for (const track of this.#local.tracks) await this.#local.unpublish(track.source, true);
     }
     await this.provider.setRole(role);
     session.role = role;
@@ -294,14 +260,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     parseInput(participantIdSchema, participantId, 'subscribe() participantId');
     parseInput(trackKindSchema, kind, 'subscribe() kind');
     this.#requireConnected('subscribe()');
-    const participant = this.#participants.value.get(participantId);
-    if (!participant?.published.has(kind)) {
-      throw new LiveroomError(
-        'INVALID_STATE',
-        `${participantId} does not publish ${kind}. Wait for 'track-published'.`,
-      );
-    }
-    return trackOf(participant, kind) ?? this.#subscribe(participantId, kind);
+    return this.#remote.subscribe(participantId, kind);
   }
 
   /** Stops receiving a remote track. */
@@ -309,8 +268,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     parseInput(participantIdSchema, participantId, 'unsubscribe() participantId');
     parseInput(trackKindSchema, kind, 'unsubscribe() kind');
     this.#requireConnected('unsubscribe()');
-    if (!this.#dropTrack(participantId, kind)) return;
-    await this.provider.unsubscribe(participantId, kind);
+    await this.#remote.unsubscribe(participantId, kind);
   }
 
   /** Chooses the high or low stream of a remote publisher (needs `capabilities.dualStream`). */
@@ -354,7 +312,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
 
   /** Retries playback of every attached track; call it from a click after `autoplay-blocked`. */
   resumePlayback(): void {
-    for (const track of this.#allTracks()) track.resume();
+    for (const track of [...this.#local.tracks, ...this.#remote.tracks()]) track.resume();
   }
 
   #emit<E extends keyof RoomEventMap>(event: E, ...args: RoomEventMap[E]): void {
@@ -380,6 +338,16 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     return this.#session;
   }
 
+  #requirePublisher(source: TrackSource): void {
+    const session = this.#requireConnected(`publishing the ${source}`);
+    if (!canPublish(session.role)) {
+      throw new LiveroomError(
+        'INVALID_STATE',
+        `The audience cannot publish a ${source}. Call setRole('cohost') (or join as host) first.`,
+      );
+    }
+  }
+
   #capability<M extends 'setRemoteVideoQuality' | 'sendData' | 'startRelay' | 'updateRelay' | 'stopRelay'>(
     method: M,
     capability: keyof RtcProvider['capabilities'],
@@ -393,166 +361,16 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     return fn.bind(this.provider) as NonNullable<RtcProvider[M]>;
   }
 
-  #localTrack(source: TrackSource): LocalTrack | undefined {
-    return this.#localTracks.value.find((t) => t.source === source);
-  }
-
-  async #publish(source: TrackSource, create: () => Promise<ProviderLocalTrack>): Promise<LocalTrack> {
-    const session = this.#requireConnected(`publish ${source}`);
-    if (!canPublish(session.role)) {
-      throw new LiveroomError(
-        'INVALID_STATE',
-        `The audience cannot publish a ${source}. Call setRole('cohost') (or join as host) first.`,
-      );
-    }
-    const existing = this.#localTrack(source);
-    if (existing) return existing;
-    const providerTrack = await create();
-    try {
-      await this.provider.publish(providerTrack);
-    } catch (error) {
-      providerTrack.close();
-      throw asLiveroomError(error, 'PROVIDER_ERROR', `Could not publish the ${source}`);
-    }
-    const track = new LocalTrack(providerTrack, this.#attachments);
-    this.#localTracks.next([...this.#localTracks.value, track]);
-    this.#emit('local-track-published', track);
-    return track;
-  }
-
-  async #subscribe(participantId: string, kind: TrackKind): Promise<RemoteTrack> {
-    const remote = await this.provider.subscribe(participantId, kind);
-    const participant = this.#participants.value.get(participantId);
-    const track = new RemoteTrack(participantId, kind, remote.mediaStreamTrack, this.#attachments);
-    if (!participant?.published.has(kind)) {
-      // Unpublished while the subscription was in flight.
-      await this.provider.unsubscribe(participantId, kind).catch(() => undefined);
-      throw new LiveroomError('OPERATION_ABORTED', `${participantId} stopped publishing ${kind} during subscribe().`);
-    }
-    track.setMuted(participant.muted.has(kind));
-    const updated = withTrack(participant, kind, track);
-    this.#putParticipant(updated);
-    this.#emit('track-subscribed', track, updated);
-    return track;
-  }
-
-  /** Removes a subscribed track from its participant; returns false when there was none. */
-  #dropTrack(participantId: string, kind: TrackKind): boolean {
-    const participant = this.#participants.value.get(participantId);
-    const track = participant && trackOf(participant, kind);
-    if (!participant || !track) return false;
-    track.detach();
-    const updated = withTrack(participant, kind, undefined);
-    this.#putParticipant(updated);
-    this.#emit('track-unsubscribed', track, updated);
-    return true;
-  }
-
-  #putParticipant(participant: RemoteParticipant): void {
-    const next = new Map(this.#participants.value);
-    next.set(participant.id, participant);
-    this.#participants.next(next);
-  }
-
-  #updateParticipant(id: string, update: (p: RemoteParticipant) => RemoteParticipant): RemoteParticipant | undefined {
-    const participant = this.#participants.value.get(id);
-    if (!participant) return undefined;
-    const updated = update(participant);
-    this.#putParticipant(updated);
-    return updated;
-  }
-
-  #allTracks(): Track[] {
-    const remote = [...this.#participants.value.values()].flatMap((p) =>
-      [p.videoTrack, p.audioTrack].filter((t): t is RemoteTrack => t !== undefined),
-    );
-    return [...this.#localTracks.value, ...remote];
-  }
-
-  #autoSubscribeTo(participantId: string, kind: TrackKind): void {
-    if (!this.#autoSubscribe) return;
-    this.#subscribe(participantId, kind).catch((error: unknown) => {
-      const failure = asLiveroomError(error, 'PROVIDER_ERROR', `Could not subscribe to ${participantId}'s ${kind}`);
-      if (failure.code !== 'OPERATION_ABORTED') this.#emit('warning', failure);
-    });
-  }
-
   #providerListeners(): ProviderListeners {
     return {
       'connection-state-changed': (state, reason) => this.#onProviderState(state, reason),
-      'participant-joined': ({ id, role }) => {
-        const known = this.#participants.value.get(id);
-        if (known) {
-          if (known.role !== role) this.#listeners['participant-role-changed'](id, role);
-          return;
-        }
-        const participant = newParticipant(id, role, Date.now());
-        this.#putParticipant(participant);
-        this.#emit('participant-joined', participant);
-      },
-      'participant-left': (id, reason) => {
-        const participant = this.#participants.value.get(id);
-        if (!participant) return;
-        this.#dropTrack(id, 'video');
-        this.#dropTrack(id, 'audio');
-        const last = this.#participants.value.get(id) ?? participant;
-        const next = new Map(this.#participants.value);
-        next.delete(id);
-        this.#participants.next(next);
-        this.#emit('participant-left', last, reason);
-      },
-      'participant-role-changed': (id, role) => {
-        const previous = this.#participants.value.get(id)?.role;
-        const updated = this.#updateParticipant(id, (p) => ({ ...p, role }));
-        if (updated && previous && previous !== role) this.#emit('participant-role-changed', updated, previous);
-      },
-      'track-published': (id, kind) => {
-        if (!this.#participants.value.has(id)) this.#listeners['participant-joined']({ id, role: 'host' });
-        // A publication announced again (e.g. after a reconnect) restarts the subscription.
-        this.#dropTrack(id, kind);
-        const updated = this.#updateParticipant(id, (p) =>
-          withKind(withKind(p, 'published', kind, true), 'muted', kind, false),
-        );
-        if (!updated) return;
-        this.#emit('track-published', updated, kind);
-        this.#autoSubscribeTo(id, kind);
-      },
-      'track-unpublished': (id, kind) => {
-        this.#dropTrack(id, kind);
-        const updated = this.#updateParticipant(id, (p) => withKind(p, 'published', kind, false));
-        if (updated) this.#emit('track-unpublished', updated, kind);
-      },
-      'track-muted': (id, kind) => this.#onRemoteMute(id, kind, true),
-      'track-unmuted': (id, kind) => this.#onRemoteMute(id, kind, false),
-      'network-quality': (quality) => {
-        if (quality.participantId === undefined) this.#networkQuality.next(quality);
-        this.#emit('network-quality', quality);
-      },
-      'audio-levels': (levels: AudioLevel[]) => {
-        this.#emit('audio-levels', levels);
-        const speaker = pickActiveSpeaker(levels, this.#activeSpeaker.value);
-        if (speaker !== this.#activeSpeaker.value) {
-          this.#activeSpeaker.next(speaker);
-          this.#emit('active-speaker-changed', speaker);
-        }
-      },
-      'token-will-expire': () => this.#emit('token-will-expire'),
-      'token-expired': () => this.#emit('token-expired'),
-      'data-message': (message) => this.#emit('data-message', message),
-      'relay-state-changed': (state, error) => this.#emit('relay-state-changed', state, error),
+      ...this.#remote.listeners(),
+      ...this.#signals.listeners(),
       removed: (reason) => {
         this.#emit(reason === 'kicked' ? 'kicked' : 'room-closed');
         void this.#end(reason);
       },
-      warning: (error) => this.#emit('warning', error),
     };
-  }
-
-  #onRemoteMute(id: string, kind: TrackKind, muted: boolean): void {
-    const updated = this.#updateParticipant(id, (p) => withKind(p, 'muted', kind, muted));
-    if (!updated) return;
-    trackOf(updated, kind)?.setMuted(muted);
-    this.#emit(muted ? 'track-muted' : 'track-unmuted', updated, kind);
   }
 
   #onProviderState(state: ConnectionState, reason: ConnectionStateReason): void {
@@ -564,7 +382,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
       const restored = this.#wasReconnecting;
       this.#wasReconnecting = false;
       this.#setState('connected', restored ? 'reconnected' : reason);
-      if (restored && !this.provider.capabilities.keepsPublicationsOnReconnect) void this.#restorePublications();
+      if (restored && !this.provider.capabilities.keepsPublicationsOnReconnect) void this.#local.restore();
     } else if (state === 'failed' || state === 'disconnected') {
       const error = new LiveroomError(
         'CONNECTION_FAILED',
@@ -578,16 +396,6 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     }
   }
 
-  async #restorePublications(): Promise<void> {
-    for (const track of this.#localTracks.value) {
-      try {
-        await this.provider.publish(track.providerTrack);
-      } catch (error) {
-        this.#emit('warning', asLiveroomError(error, 'PROVIDER_ERROR', `Could not republish the ${track.source}`));
-      }
-    }
-  }
-
   #attachProvider(): void {
     for (const [event, listener] of Object.entries(this.#listeners)) {
       this.provider.events.on(event as keyof ProviderEventMap, listener as (...args: unknown[]) => void);
@@ -598,18 +406,9 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     for (const [event, listener] of Object.entries(this.#listeners)) {
       this.provider.events.off(event as keyof ProviderEventMap, listener as (...args: unknown[]) => void);
     }
-    for (const track of this.#localTracks.value) {
-      track.detach();
-      track.providerTrack.close();
-    }
-    for (const participant of this.#participants.value.values()) {
-      participant.videoTrack?.detach();
-      participant.audioTrack?.detach();
-    }
-    this.#localTracks.next([]);
-    this.#participants.next(new Map());
-    this.#activeSpeaker.next(undefined);
-    this.#networkQuality.next(undefined);
+    this.#local.releaseAll();
+    this.#remote.clear();
+    this.#signals.clear();
     this.#role.next(undefined);
     this.#session = undefined;
     this.#wasReconnecting = false;
@@ -639,16 +438,6 @@ function stateReasonOf(reason: LeaveReason): ConnectionStateReason {
 
 function randomUserId(): string {
   return `user-${crypto.randomUUID().slice(0, 8)}`;
-}
-
-/** Rejects with the signal's reason as soon as it aborts, whatever the provider does. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /**
