@@ -1,0 +1,108 @@
+/**
+ * Decides, for one candidate event, whether it may be stored, using the
+ * metrics package's schemas unchanged (decision 3). Checks run cheapest
+ * first so junk is turned away before the full schema runs, and each
+ * rejection carries a stable reason code (decision 15).
+ */
+import {
+  ACCEPTED_SCHEMA_VERSIONS,
+  safeParseTelemetryEvent,
+  TELEMETRY_EVENT_TYPES,
+  type TelemetryEvent,
+} from '@liveroom/metrics/schema';
+import type { EventRow } from '../storage/event-row.js';
+
+/** Why one event was rejected; stable, for clients to branch on. */
+export type RejectionReason =
+  | 'invalid_json'
+  | 'not_an_object'
+  | 'event_too_large'
+  | 'unknown_type'
+  | 'unsupported_version'
+  | 'invalid_event'
+  | 'ts_in_future';
+
+/** A problem with one field: dotted path and message. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** The verdict on one event. */
+export type Admission =
+  | { ok: true; row: EventRow }
+  | { ok: false; reason: RejectionReason; eventId?: string; message: string; issues?: FieldIssue[] };
+
+/** What admission needs to know about the request and the limits. */
+export interface AdmissionPolicy {
+  /** Server clock at arrival, epoch ms: stored as `receivedAt` (decision 12). */
+  receivedAt: number;
+  /** How far ahead of `receivedAt` an event's `ts` may be (decision 12). */
+  maxFutureSkewMs: number;
+  /** Largest event, in bytes of its JSON text. */
+  maxEventBytes: number;
+}
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(TELEMETRY_EVENT_TYPES);
+const ACCEPTED_VERSIONS: ReadonlySet<unknown> = new Set(ACCEPTED_SCHEMA_VERSIONS);
+
+/** Checks one parsed JSON value and, when it passes, returns its table row. */
+export function admitEvent(value: unknown, policy: AdmissionPolicy): Admission {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, reason: 'not_an_object', message: 'An event must be a JSON object.' };
+  }
+  const candidate = value as Record<string, unknown>;
+  const eventId = typeof candidate.eventId === 'string' ? candidate.eventId.slice(0, 64) : undefined;
+  const reject = (reason: RejectionReason, message: string, issues?: FieldIssue[]): Admission => ({
+    ok: false,
+    reason,
+    message,
+    ...(eventId === undefined ? {} : { eventId }),
+    ...(issues === undefined ? {} : { issues }),
+  });
+  const size = Buffer.byteLength(JSON.stringify(value));
+  if (size > policy.maxEventBytes) {
+    return reject('event_too_large', `The event is ${size} bytes; the limit is ${policy.maxEventBytes}.`);
+  }
+  if (typeof candidate.type !== 'string' || !KNOWN_TYPES.has(candidate.type)) {
+    return reject('unknown_type', `Unknown event type ${JSON.stringify(candidate.type)}.`);
+  }
+  if (!ACCEPTED_VERSIONS.has(candidate.version)) {
+    return reject(
+      'unsupported_version',
+      `Schema version ${JSON.stringify(candidate.version)} is not accepted; accepted: ${[...ACCEPTED_VERSIONS].join(', ')}.`,
+    );
+  }
+  const parsed = safeParseTelemetryEvent(value);
+  if (!parsed.success) return reject('invalid_event', 'The event does not match its schema.', parsed.issues);
+  const event = parsed.data;
+  if (event.ts > policy.receivedAt + policy.maxFutureSkewMs) {
+    return reject(
+      'ts_in_future',
+      `ts is ${event.ts - policy.receivedAt} ms ahead of the server clock; the allowed skew is ${policy.maxFutureSkewMs} ms.`,
+    );
+  }
+  return { ok: true, row: toRow(event, policy.receivedAt) };
+}
+
+function toRow(event: TelemetryEvent, receivedAt: number): EventRow {
+  return {
+    eventId: event.eventId,
+    schema: event.schema,
+    version: event.version,
+    type: event.type,
+    ts: event.ts,
+    receivedAt,
+    seq: event.seq,
+    sessionId: event.sessionId,
+    roomId: event.roomId,
+    userId: event.userId,
+    role: event.role,
+    provider: event.provider,
+    sdkVersion: event.sdkVersion,
+    dropped: event.dropped ?? 0,
+    context: JSON.stringify(event.context),
+    attrs: JSON.stringify(event.attrs ?? {}),
+    body: JSON.stringify(event.body),
+  };
+}

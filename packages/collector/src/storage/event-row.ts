@@ -1,0 +1,81 @@
+/**
+ * The row shape every accepted event is stored as: the envelope in typed
+ * columns (so analysts filter and join without JSON functions) and the
+ * type-specific body, `context` and `attrs` as JSON.
+ */
+
+/** One event as the `events` table stores it. */
+export interface EventRow {
+  /** The envelope's `eventId`: the primary key that deduplicates retries (decision 16). */
+  eventId: string;
+  /** Schema name from the envelope. */
+  schema: string;
+  /** Schema version from the envelope (decision 13: current or previous). */
+  version: number;
+  /** Event type, e.g. `quality_sample`. */
+  type: string;
+  /** Client clock, epoch ms (decision 12). */
+  ts: number;
+  /** Server clock when the request arrived, epoch ms (decision 12). */
+  receivedAt: number;
+  /** Per-session sequence number, gap-free. */
+  seq: number;
+  sessionId: string;
+  roomId: string;
+  userId: string;
+  role: string;
+  provider: string;
+  sdkVersion: string;
+  /** Events the client's queue dropped before this one (decision 11); 0 when none. */
+  dropped: number;
+  /** `context` as JSON text. */
+  context: string;
+  /** `attrs` as JSON text. */
+  attrs: string;
+  /** The fields outside the envelope, as JSON text. */
+  body: string;
+}
+
+/** Column names in table order; the appender writes values in this order. */
+export const eventColumns = [
+  'event_id',
+  'schema',
+  'version',
+  'type',
+  'ts',
+  'received_at',
+  'seq',
+  'session_id',
+  'room_id',
+  'user_id',
+  'role',
+  'provider',
+  'sdk_version',
+  'dropped',
+  'context',
+  'attrs',
+  'body',
+] as const;
+
+/** `CREATE TABLE` body shared by the `events` table and its staging twin. */
+export function eventColumnsDdl(withKey: boolean): string {
+  return `(
+    event_id VARCHAR ${withKey ? 'PRIMARY KEY' : 'NOT NULL'},
+    schema VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    type VARCHAR NOT NULL,
+    ts BIGINT NOT NULL,
+    received_at BIGINT NOT NULL,
+    seq BIGINT NOT NULL,
+    session_id VARCHAR NOT NULL,
+    room_id VARCHAR NOT NULL,
+    user_id VARCHAR NOT NULL,
+    role VARCHAR NOT NULL,
+    provider VARCHAR NOT NULL,
+    sdk_version VARCHAR NOT NULL,
+    dropped INTEGER NOT NULL,
+    context JSON NOT NULL,
+    attrs JSON NOT NULL,
+    body JSON NOT NULL
+  )`;
+}

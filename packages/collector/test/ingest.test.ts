@@ -1,0 +1,98 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningCollector, startCollector } from '../src/collector.js';
+import { EventStore } from '../src/storage/event-store.js';
+import { freshEvent, post, WRITE_KEY } from './fixtures.js';
+
+let collector: RunningCollector;
+let dbPath: string;
+
+beforeEach(async () => {
+  dbPath = join(mkdtempSync(join(tmpdir(), 'collector-')), 'events.duckdb');
+  collector = await startCollector({ port: 0, dbPath, writeKey: WRITE_KEY });
+});
+afterEach(() => collector.close());
+
+async function storedIds(): Promise<string[]> {
+  await collector.close();
+  const store = await EventStore.open(dbPath, { readOnly: true });
+  const rows = await store.query('SELECT event_id FROM events ORDER BY event_id');
+  await store.close();
+  return rows.map((row) => String(row.event_id));
+}
+
+describe('POST /v1/events', () => {
+  it('stores a JSON array and answers one result per event', async () => {
+    const events = [freshEvent('session_start', 's1', 0), freshEvent('first_frame', 's1', 1)];
+    const { status, json } = await post(collector.url, JSON.stringify(events));
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ accepted: 2, duplicate: 0, rejected: 0 });
+    expect(json.results).toEqual([
+      { index: 0, eventId: events[0]!.eventId, status: 'accepted' },
+      { index: 1, eventId: events[1]!.eventId, status: 'accepted' },
+    ]);
+    expect(await storedIds()).toEqual(events.map((e) => e.eventId).sort());
+  });
+
+  it('accepts { events: [...] }, NDJSON and gzip', async () => {
+    const [a, b, c] = [freshEvent(), freshEvent(), freshEvent()];
+    expect((await post(collector.url, JSON.stringify({ events: [a] }))).json.accepted).toBe(1);
+    const ndjson = `${JSON.stringify(b)}\n${JSON.stringify(c)}\n`;
+    const gz = await post(collector.url, gzipSync(ndjson), {
+      'content-type': 'application/x-ndjson',
+      'content-encoding': 'gzip',
+    });
+    expect(gz.json).toMatchObject({ accepted: 2, rejected: 0 });
+    expect(await storedIds()).toHaveLength(3);
+  });
+
+  it('answers a resent batch with duplicates and stores each event once', async () => {
+    const event = freshEvent();
+    await post(collector.url, JSON.stringify([event]));
+    const again = await post(collector.url, JSON.stringify([event, event]));
+    expect(again.json).toMatchObject({ accepted: 0, duplicate: 2 });
+    expect(await storedIds()).toEqual([event.eventId]);
+  });
+
+  it('marks the second copy of an id within one batch as a duplicate', async () => {
+    const event = freshEvent();
+    const { json } = await post(collector.url, JSON.stringify([event, event]));
+    expect(json.results).toEqual([
+      { index: 0, eventId: event.eventId, status: 'accepted' },
+      { index: 1, eventId: event.eventId, status: 'duplicate' },
+    ]);
+  });
+
+  it('keeps the client ts and adds receivedAt', async () => {
+    const event = { ...freshEvent(), ts: Date.now() - 60_000 };
+    const before = Date.now();
+    await post(collector.url, JSON.stringify([event]));
+    await collector.close();
+    const store = await EventStore.open(dbPath, { readOnly: true });
+    const [row] = await store.query('SELECT ts, received_at FROM events');
+    await store.close();
+    expect(Number(row!.ts)).toBe(event.ts);
+    expect(Number(row!.received_at)).toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe('the service', () => {
+  it('answers the health check', async () => {
+    const response = await fetch(`${collector.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers CORS preflights and tags answers for allowed origins', async () => {
+    const preflight = await fetch(`${collector.url}/v1/events`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+  });
+});
