@@ -1,1 +1,27 @@
-export {};
+/**
+ * `@liveroom/core/local`: the embedded local provider (a WebRTC mesh on
+ * loopback, for development, QA and tests) and the signalling protocol that
+ * `@liveroom/signalling` speaks.
+ *
+ * @packageDocumentation
+ */
+export type {
+  ClientMessage,
+  Impairment,
+  ParticipantInfo,
+  ServerMessage,
+  ServerMessageOf,
+  SignallingErrorCode,
+  TrackAnnouncement,
+} from './protocol.js';
+export {
+  clientMessageSchema,
+  decodeMessage,
+  impairmentSchema,
+  MAX_DATA_PAYLOAD,
+  MAX_PUBLISHERS,
+  MAX_VIEWERS,
+  participantInfoSchema,
+  serverMessageSchema,
+  signallingErrorCodeSchema,
+} from './protocol.js';
