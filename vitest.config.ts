@@ -25,7 +25,8 @@ export default defineConfig({
           ],
           exclude: ['**/*.browser.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
           environment: 'node',
-          typecheck: { enabled: true, include: ['packages/*/src/**/*.test-d.ts'] },
+          // Source errors are `pnpm typecheck`'s job; here only the type tests count.
+          typecheck: { enabled: true, include: ['packages/*/src/**/*.test-d.ts'], ignoreSourceErrors: true },
         },
       },
       {

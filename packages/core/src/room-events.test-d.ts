@@ -1,0 +1,37 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { LiveroomError } from './errors.js';
+import { roomEvent$ } from './observables.js';
+import type { RemoteParticipant } from './participants.js';
+import type { Room } from './room.js';
+import type { RemoteTrack } from './tracks.js';
+import type { ConnectionStateChange, TrackKind } from './types.js';
+
+declare const room: Room;
+
+describe('RoomEventMap', () => {
+  it('types listener arguments from the event name', () => {
+    room.on('participant-left', (participant, reason) => {
+      expectTypeOf(participant).toEqualTypeOf<RemoteParticipant>();
+      expectTypeOf(reason).toEqualTypeOf<'left' | 'timeout' | 'kicked' | 'role-changed'>();
+    });
+    room.on('track-subscribed', (track, participant) => {
+      expectTypeOf(track).toEqualTypeOf<RemoteTrack>();
+      expectTypeOf(participant.id).toEqualTypeOf<string>();
+    });
+    room.on('connection-state-changed', (change) => expectTypeOf(change).toEqualTypeOf<ConnectionStateChange>());
+    room.on('error', (error) => expectTypeOf(error).toEqualTypeOf<LiveroomError>());
+  });
+
+  it('rejects unknown events and wrong listener shapes', () => {
+    // @ts-expect-error: not an event of the room
+    room.on('participant-exploded', () => {});
+    // @ts-expect-error: the kind is a TrackKind, not a number
+    room.on('track-published', (_p: RemoteParticipant, _kind: number) => {});
+  });
+
+  it('types observables from the same map', () => {
+    expectTypeOf(roomEvent$(room, 'track-muted')).toExtend<{
+      subscribe(next: (args: [RemoteParticipant, TrackKind]) => void): unknown;
+    }>();
+  });
+});

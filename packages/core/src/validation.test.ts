@@ -1,0 +1,60 @@
+import * as z from 'zod/mini';
+import { describe, expect, it } from 'vitest';
+import { LiveroomError } from './errors.js';
+import { parseInput } from './validation.js';
+
+const schema = z.object({
+  name: z.string().check(z.minLength(2), z.maxLength(4)),
+  count: z.number().check(z.gte(1), z.lte(3)),
+  kind: z.enum(['a', 'b']),
+  nested: z.optional(z.strictObject({ flag: z.boolean() })),
+});
+
+function issuesOf(value: unknown) {
+  try {
+    parseInput(schema, value, 'test options');
+  } catch (error) {
+    expect(error).toBeInstanceOf(LiveroomError);
+    return (error as LiveroomError).issues;
+  }
+  throw new Error('expected a validation error');
+}
+
+describe('parseInput', () => {
+  it('returns the parsed value when valid', () => {
+    expect(parseInput(schema, { name: 'ab', count: 2, kind: 'a' }, 'x')).toEqual({ name: 'ab', count: 2, kind: 'a' });
+  });
+
+  it.each([
+    [{ name: 'a', count: 2, kind: 'a' }, 'name', 'must be at least 2 characters long'],
+    [{ name: 'abcde', count: 2, kind: 'a' }, 'name', 'must be at most 4 characters long'],
+    [{ name: 'ab', count: 0, kind: 'a' }, 'count', 'must be at least 1'],
+    [{ name: 'ab', count: 9, kind: 'a' }, 'count', 'must be at most 3'],
+    [{ name: 'ab', count: '2', kind: 'a' }, 'count', 'must be number'],
+    [{ name: 'ab', count: 2, kind: 'c' }, 'kind', 'must be one of "a", "b"'],
+    [{ name: 'ab', count: 2, kind: 'a', nested: { flag: true, extra: 1 } }, 'nested', 'has unknown key "extra"'],
+  ])('describes %j at %s', (value, path, message) => {
+    expect(issuesOf(value)).toEqual([{ path, message }]);
+  });
+
+  it('lists every offending field in the message, with the argument name and a fix', () => {
+    try {
+      parseInput(schema, { name: '', count: 0, kind: 'z' }, 'join() options');
+    } catch (error) {
+      const e = error as LiveroomError;
+      expect(e.code).toBe('INVALID_CONFIG');
+      expect(e.message).toMatch(/^Invalid join\(\) options:/);
+      expect(e.message).toContain('- name:');
+      expect(e.message).toContain('- count:');
+      expect(e.message).toContain('- kind:');
+      expect(e.message).toContain('Fix these fields');
+      return;
+    }
+    throw new Error('expected a validation error');
+  });
+
+  it('keeps a custom message from the schema', () => {
+    const custom = z.string().check(z.minLength(1, 'roomId must not be empty'));
+    expect(() => parseInput(custom, '', 'roomId')).toThrow('roomId must not be empty');
+  });
+});
