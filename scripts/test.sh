@@ -8,4 +8,9 @@ step() { echo; echo "━━ $*"; }
 step "lint"; pnpm -s lint
 step "typecheck"; pnpm -s typecheck
 step "build"; pnpm -s build
-step "tests (unit, browser, e2e)"; pnpm exec vitest run --reporter=default
+step "tests (unit, browser, e2e)"
+mkdir -p .tmp
+status=0
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-results.json || status=$?
+node scripts/testing/summary.mjs .tmp/vitest-results.json
+exit "$status"
