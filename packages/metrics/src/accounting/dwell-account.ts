@@ -1,0 +1,102 @@
+/**
+ * Dwell accounting: how a viewer's stay splits into foreground and background
+ * time (Page Visibility API) and into playing, stalled and paused time.
+ *
+ * Watch time = foreground playing + stalled (DESIGN.md decision 9). While the
+ * page is hidden, playback states do not accrue: detection is suspended
+ * there, because `requestVideoFrameCallback` stops and would report false
+ * stalls. Paused time (the publisher muted or stopped sending, decision 8)
+ * is kept out of watch time, as Mux keeps it out of rebuffer percentage.
+ */
+
+/** What the viewer's video is doing. `starting`: no frame rendered yet. */
+export type PlaybackState = 'starting' | 'playing' | 'stalled' | 'paused';
+
+/** Additive dwell totals in ms. */
+export interface DwellTotals {
+  dwellMs: number;
+  foregroundMs: number;
+  backgroundMs: number;
+  playingMs: number;
+  stalledMs: number;
+  pausedMs: number;
+  /** Foreground playing + stalled. */
+  watchMs: number;
+}
+
+/** Tracks one viewer session. Times are any monotonic ms clock. */
+export class DwellAccount {
+  readonly #startMs: number;
+  #sinceMs: number;
+  #visible: boolean;
+  #playback: PlaybackState = 'starting';
+  #foregroundMs = 0;
+  #backgroundMs = 0;
+  #playingMs = 0;
+  #stalledMs = 0;
+  #pausedMs = 0;
+
+  constructor(startMs: number, visible: boolean) {
+    this.#startMs = startMs;
+    this.#sinceMs = startMs;
+    this.#visible = visible;
+  }
+
+  /** True while the page is visible. */
+  get visible(): boolean {
+    return this.#visible;
+  }
+
+  /** The current playback state. */
+  get playback(): PlaybackState {
+    return this.#playback;
+  }
+
+  /** The page became visible or hidden at `atMs`. */
+  setVisible(atMs: number, visible: boolean): void {
+    this.#advance(atMs);
+    this.#visible = visible;
+  }
+
+  /**
+   * Playback changed at `atMs`. A time before the last change or sample is
+   * clamped to it: time already reported is never moved between states.
+   */
+  setPlayback(atMs: number, state: PlaybackState): void {
+    this.#advance(atMs);
+    this.#playback = state;
+  }
+
+  /** Totals up to `nowMs`. */
+  totals(nowMs: number): DwellTotals {
+    this.#advance(nowMs);
+    return {
+      dwellMs: this.#foregroundMs + this.#backgroundMs,
+      foregroundMs: this.#foregroundMs,
+      backgroundMs: this.#backgroundMs,
+      playingMs: this.#playingMs,
+      stalledMs: this.#stalledMs,
+      pausedMs: this.#pausedMs,
+      watchMs: this.#playingMs + this.#stalledMs,
+    };
+  }
+
+  /** Ms since the session started. */
+  elapsed(nowMs: number): number {
+    return Math.max(0, nowMs - this.#startMs);
+  }
+
+  #advance(atMs: number): void {
+    const elapsed = atMs - this.#sinceMs;
+    if (elapsed <= 0) return;
+    this.#sinceMs = atMs;
+    if (!this.#visible) {
+      this.#backgroundMs += elapsed;
+      return;
+    }
+    this.#foregroundMs += elapsed;
+    if (this.#playback === 'playing') this.#playingMs += elapsed;
+    else if (this.#playback === 'stalled') this.#stalledMs += elapsed;
+    else if (this.#playback === 'paused') this.#pausedMs += elapsed;
+  }
+}

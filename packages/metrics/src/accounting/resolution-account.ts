@@ -1,0 +1,124 @@
+/**
+ * Resolution accounting: time at each rendered size, switches up and down.
+ *
+ * Figures follow DESIGN.md "Resolution": time-weighted mean height, time per
+ * tier (≤360p, 480p, 720p, ≥1080p) and the share of time at ≥720p (HD share),
+ * with tiers by the frame's SHORT side (decision 9: portrait 720×1280 is
+ * 720p, as a 1280×720 landscape frame is). Time counts only while video
+ * plays in the foreground, like Mux's upscale percentage counts playing time.
+ */
+import type { TierTimes } from '../schema/index.js';
+
+/** A resolution tier, by short side. */
+export type ResolutionTier = keyof TierTimes;
+
+/** A rendered frame size in pixels. */
+export interface FrameSize {
+  width: number;
+  height: number;
+}
+
+/** The short side of a frame: its height in landscape, its width in portrait. */
+export function shortSide(size: FrameSize): number {
+  return Math.min(size.width, size.height);
+}
+
+/** The tier of a frame: `le360` ≤ 360 < `p480` < 720 ≤ `p720` < 1080 ≤ `ge1080` (short side). */
+export function tierOf(size: FrameSize): ResolutionTier {
+  const side = shortSide(size);
+  if (side <= 360) return 'le360';
+  if (side < 720) return 'p480';
+  if (side < 1080) return 'p720';
+  return 'ge1080';
+}
+
+/** A change of rendered size. */
+export interface ResolutionSwitch {
+  from: FrameSize | undefined;
+  to: FrameSize;
+  /** By short side; `initial` for the first known size, `same` when only the orientation changed. */
+  direction: 'up' | 'down' | 'initial' | 'same';
+}
+
+/** Additive resolution totals; derive means and shares with {@link summarizeResolution}. */
+export interface ResolutionTotals {
+  tierMs: TierTimes;
+  /** Σ short side × ms, for the time-weighted mean. */
+  heightMs: number;
+  switchesUp: number;
+  switchesDown: number;
+}
+
+/** Time-weighted mean short side and HD share, or `undefined` with no counted time. */
+export function summarizeResolution(totals: Pick<ResolutionTotals, 'tierMs' | 'heightMs'>): {
+  meanHeight: number | undefined;
+  hdShare: number | undefined;
+} {
+  const { le360, p480, p720, ge1080 } = totals.tierMs;
+  const counted = le360 + p480 + p720 + ge1080;
+  if (counted <= 0) return { meanHeight: undefined, hdShare: undefined };
+  return { meanHeight: totals.heightMs / counted, hdShare: (p720 + ge1080) / counted };
+}
+
+/** Tracks one stream of sizes over time. Times are any monotonic ms clock. */
+export class ResolutionAccount {
+  readonly #tierMs: TierTimes = { le360: 0, p480: 0, p720: 0, ge1080: 0 };
+  #heightMs = 0;
+  #switchesUp = 0;
+  #switchesDown = 0;
+  #size: FrameSize | undefined;
+  #counting = false;
+  #sinceMs: number;
+
+  constructor(nowMs: number) {
+    this.#sinceMs = nowMs;
+  }
+
+  /** The size last reported. */
+  get size(): FrameSize | undefined {
+    return this.#size;
+  }
+
+  /**
+   * Reports the size rendered from `nowMs` on and whether that time counts
+   * (video playing in the foreground). Returns the switch when the size changed.
+   */
+  update(nowMs: number, size: FrameSize | undefined, counting: boolean): ResolutionSwitch | undefined {
+    this.#advance(nowMs);
+    this.#counting = counting;
+    if (!size) return undefined;
+    const from = this.#size;
+    if (from && from.width === size.width && from.height === size.height) return undefined;
+    this.#size = { width: size.width, height: size.height };
+    const direction = !from
+      ? 'initial'
+      : shortSide(size) > shortSide(from)
+        ? 'up'
+        : shortSide(size) < shortSide(from)
+          ? 'down'
+          : 'same';
+    if (direction === 'up') this.#switchesUp += 1;
+    if (direction === 'down') this.#switchesDown += 1;
+    return { from, to: this.#size, direction };
+  }
+
+  /** Totals up to `nowMs`. */
+  totals(nowMs: number): ResolutionTotals {
+    this.#advance(nowMs);
+    return {
+      tierMs: { ...this.#tierMs },
+      heightMs: this.#heightMs,
+      switchesUp: this.#switchesUp,
+      switchesDown: this.#switchesDown,
+    };
+  }
+
+  #advance(nowMs: number): void {
+    const elapsed = nowMs - this.#sinceMs;
+    if (elapsed <= 0) return;
+    this.#sinceMs = nowMs;
+    if (!this.#counting || !this.#size) return;
+    this.#tierMs[tierOf(this.#size)] += elapsed;
+    this.#heightMs += shortSide(this.#size) * elapsed;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * `@liveroom/metrics`: viewer-side quality metrics for a liveroom `Room`
+ * (stalls, resolution, startup, dwell), sent as versioned telemetry events.
+ * The event schemas live in the DOM-free `@liveroom/metrics/schema` entry.
+ *
+ * @packageDocumentation
+ */
+
+export type { DwellTotals, PlaybackState } from './accounting/dwell-account.js';
+export { DwellAccount } from './accounting/dwell-account.js';
+export type {
+  FrameSize,
+  ResolutionSwitch,
+  ResolutionTier,
+  ResolutionTotals,
+} from './accounting/resolution-account.js';
+export { ResolutionAccount, shortSide, summarizeResolution, tierOf } from './accounting/resolution-account.js';
+export type {
+  MeasurementSource,
+  QualityCounters,
+  TelemetryBody,
+  TelemetryContext,
+  TelemetryEvent,
+  TelemetryEventOf,
+  TelemetryEventType,
+} from './schema/index.js';
+export type { FrameGap, StallSummary } from './stall/stall-detector.js';
+export {
+  detectStalls,
+  FREEZE_MIN_INCREASE_MS,
+  FREEZE_MIN_SAMPLES,
+  FREEZE_WINDOW_FRAMES,
+  freezeThresholdMs,
+  LONG_STALL_MS,
+  PAUSE_GAP_MS,
+  StallDetector,
+} from './stall/stall-detector.js';

@@ -1,0 +1,152 @@
+/**
+ * Freeze (stall) and pause detection from rendered-frame times.
+ *
+ * The rule is W3C webrtc-stats `RTCInboundRtpStreamStats.freezeCount`: a gap
+ * between two consecutively rendered frames is a freeze when it is
+ * ≥ max(3 × mean frame duration, mean + 150 ms), the mean taken over the last
+ * 30 rendered frames (https://www.w3.org/TR/webrtc-stats/#dom-rtcinboundrtpstreamstats-freezecount).
+ * Like libwebrtc's `VideoQualityObserver` (which Chromium's `freezeCount`
+ * comes from), detection starts once 5 frame intervals are known, and a
+ * freeze still enters the mean; the mean here is over the intervals *before*
+ * the gap, so a stall can be seen live, while frames are still missing.
+ *
+ * Given frame times alone, a gap over 5 s is a pause (W3C `pauseCount`) and
+ * stays out of the mean. The quality collector then reclassifies by cause
+ * (DESIGN.md decision 8), which is why every gap reports both verdicts.
+ */
+
+/** Gaps at or over this many ms are counted separately (Agora's web analytics stall threshold). */
+export const LONG_STALL_MS = 500;
+/** A gap over this many ms, with frame times alone, is a pause (W3C `pauseCount`). */
+export const PAUSE_GAP_MS = 5_000;
+/** Frame intervals in the mean (W3C: "the last 30 rendered frames"). */
+export const FREEZE_WINDOW_FRAMES = 30;
+/** Intervals needed before a freeze can be detected (libwebrtc `kMinFrameSamplesToDetectFreeze`). */
+export const FREEZE_MIN_SAMPLES = 5;
+/** The least increase over the mean that is a freeze (W3C, libwebrtc `kMinIncreaseForFreezeMs`). */
+export const FREEZE_MIN_INCREASE_MS = 150;
+
+/** A gap between two rendered frames that is a stall or a pause. */
+export interface FrameGap {
+  /** W3C verdict from frame times alone: over 5 s is a pause, else a stall. */
+  kind: 'stall' | 'pause';
+  /** True when the gap meets the freeze rule (a pause by W3C may still meet it). */
+  meetsFreezeRule: boolean;
+  /** Render time of the frame before the gap. */
+  startMs: number;
+  /** Render time of the frame after the gap. */
+  endMs: number;
+  durationMs: number;
+  /** The freeze threshold the gap was judged against, in ms. */
+  thresholdMs: number;
+}
+
+/** The freeze threshold for a mean frame duration: max(3 × mean, mean + 150 ms). */
+export function freezeThresholdMs(meanFrameMs: number): number {
+  return Math.max(3 * meanFrameMs, meanFrameMs + FREEZE_MIN_INCREASE_MS);
+}
+
+/**
+ * Incremental detector: feed it each rendered frame's time (e.g. the `now`
+ * of `requestVideoFrameCallback`) and it returns the gap that frame ended,
+ * when the gap was a stall or a pause.
+ */
+export class StallDetector {
+  readonly #intervals: number[] = [];
+  #sum = 0;
+  #lastFrameMs: number | undefined;
+
+  /** Render time of the last frame, or `undefined` before the first (or after {@link restart}). */
+  get lastFrameMs(): number | undefined {
+    return this.#lastFrameMs;
+  }
+
+  /** The current freeze threshold, or `undefined` while fewer than 5 intervals are known. */
+  get thresholdMs(): number | undefined {
+    if (this.#intervals.length < FREEZE_MIN_SAMPLES) return undefined;
+    return freezeThresholdMs(this.#sum / this.#intervals.length);
+  }
+
+  /** Records a rendered frame; returns the gap it ended when that gap was a stall or a pause. */
+  addFrame(timeMs: number): FrameGap | undefined {
+    const last = this.#lastFrameMs;
+    this.#lastFrameMs = timeMs;
+    if (last === undefined || timeMs <= last) return undefined;
+    const durationMs = timeMs - last;
+    const thresholdMs = this.thresholdMs;
+    const meetsFreezeRule = thresholdMs !== undefined && durationMs >= thresholdMs;
+    if (durationMs > PAUSE_GAP_MS) {
+      return {
+        kind: 'pause',
+        meetsFreezeRule,
+        startMs: last,
+        endMs: timeMs,
+        durationMs,
+        thresholdMs: thresholdMs ?? 0,
+      };
+    }
+    this.#remember(durationMs);
+    if (!meetsFreezeRule) return undefined;
+    return { kind: 'stall', meetsFreezeRule, startMs: last, endMs: timeMs, durationMs, thresholdMs };
+  }
+
+  /**
+   * How long frames have been missing at `nowMs`, when that already meets the
+   * freeze rule: the stall is under way. `undefined` otherwise.
+   */
+  ongoingGapMs(nowMs: number): number | undefined {
+    const last = this.#lastFrameMs;
+    const threshold = this.thresholdMs;
+    if (last === undefined || threshold === undefined) return undefined;
+    const gap = nowMs - last;
+    return gap >= threshold ? gap : undefined;
+  }
+
+  /**
+   * Forgets the last frame, so the time until the next one is not a gap.
+   * Called when the page is hidden (`requestVideoFrameCallback` stops there,
+   * decision 9) or the element changes. The mean is kept.
+   */
+  restart(): void {
+    this.#lastFrameMs = undefined;
+  }
+
+  #remember(intervalMs: number): void {
+    this.#intervals.push(intervalMs);
+    this.#sum += intervalMs;
+    if (this.#intervals.length > FREEZE_WINDOW_FRAMES) this.#sum -= this.#intervals.shift() ?? 0;
+  }
+}
+
+/** What {@link detectStalls} found in a frame-time trace. */
+export interface StallSummary {
+  stalls: FrameGap[];
+  pauses: FrameGap[];
+  stallCount: number;
+  stallMs: number;
+  /** Stalls of {@link LONG_STALL_MS} or more. */
+  longStallCount: number;
+  pauseCount: number;
+  pauseMs: number;
+}
+
+/** Runs a {@link StallDetector} over a whole trace of rendered-frame times (ms, ascending). */
+export function detectStalls(frameTimesMs: readonly number[]): StallSummary {
+  const detector = new StallDetector();
+  const stalls: FrameGap[] = [];
+  const pauses: FrameGap[] = [];
+  for (const time of frameTimesMs) {
+    const gap = detector.addFrame(time);
+    if (gap) (gap.kind === 'stall' ? stalls : pauses).push(gap);
+  }
+  const total = (gaps: FrameGap[]) => gaps.reduce((sum, g) => sum + g.durationMs, 0);
+  return {
+    stalls,
+    pauses,
+    stallCount: stalls.length,
+    stallMs: total(stalls),
+    longStallCount: stalls.filter((g) => g.durationMs >= LONG_STALL_MS).length,
+    pauseCount: pauses.length,
+    pauseMs: total(pauses),
+  };
+}
