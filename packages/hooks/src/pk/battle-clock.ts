@@ -1,0 +1,22 @@
+/**
+ * The clock the battle store reads and schedules with. Injected so tests
+ * (and apps with their own time source) control time exactly.
+ */
+
+/** An opaque timer handle. */
+export type TimerHandle = unknown;
+
+/** Local time and timers. */
+export interface BattleClock {
+  /** Local epoch ms (the store adds the room's `serverTimeOffsetMs`). */
+  now(): number;
+  setTimeout(callback: () => void, delayMs: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** The browser's clock: `Date.now()` and the global timers. */
+export const systemClock: BattleClock = {
+  now: () => Date.now(),
+  setTimeout: (callback, delayMs) => globalThis.setTimeout(callback, delayMs),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+};

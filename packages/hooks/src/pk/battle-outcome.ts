@@ -1,0 +1,54 @@
+/**
+ * Who won, and how to read the battle clock. Pure functions over
+ * {@link BattleState}, shared by the reducer, the store and the UI.
+ */
+import type { BattleOutcome, BattleState, PkHost } from './battle-types.js';
+
+type Scored = Extract<BattleState, { scores: unknown }>;
+
+/** The local side's outcome from the scores: `win`, `loss` or `draw`. */
+export function decideOutcome(state: Scored): Exclude<BattleOutcome, 'opponent_left'> {
+  const local = scoreOf(state, state.self);
+  const opponent = scoreOf(state, state.opponent);
+  if (local === opponent) return 'draw';
+  return local > opponent ? 'win' : 'loss';
+}
+
+/** A host's current score (0 before the first update). */
+export function scoreOf(state: Scored, host: PkHost): number {
+  return state.scores[host.userId] ?? 0;
+}
+
+/**
+ * Server time on this client: its clock plus the room's
+ * `serverTimeOffsetMs` (server clock minus local clock).
+ */
+export function serverNow(localNow: number, serverTimeOffsetMs: number): number {
+  return localNow + serverTimeOffsetMs;
+}
+
+/**
+ * Milliseconds left in the current timed phase at server time `now`: the
+ * answer window while inviting, the countdown, the scoring time while active,
+ * 0 otherwise. Because every deadline is an authority timestamp, viewers with
+ * different clocks see the same figure once their offsets are applied.
+ *
+ * @example
+ * ```ts
+ * const left = remainingMs(store.getSnapshot().battle, serverNow(Date.now(), room.serverTimeOffsetMs));
+ * ```
+ */
+export function remainingMs(state: BattleState, now: number): number {
+  switch (state.phase) {
+    case 'inviting':
+    case 'invited':
+    case 'accepted':
+      return Math.max(0, state.invitedAt + state.timings.inviteTimeoutMs - now);
+    case 'countdown':
+      return Math.max(0, state.activeAt - now);
+    case 'active':
+      return Math.max(0, state.endsAt - now);
+    default:
+      return 0;
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * The PK state machine as a pure, deterministic reducer:
+ *
+ * ```
+ * idle → inviting | invited → accepted → countdown → active → settling → result → idle
+ * ```
+ *
+ * with decline, cancel, invite timeout, early end by either host, and the
+ * opponent leaving mid-battle. Time only moves through `tick` events carrying
+ * server time, so the same events give the same states on every client.
+ * An event that does not apply leaves the state untouched and says why.
+ */
+import { decideOutcome } from './battle-outcome.js';
+import type {
+  BattleEvent,
+  BattleInvite,
+  BattlePhase,
+  BattleRejection,
+  BattleScores,
+  BattleState,
+  BattleTransition,
+  IdleBattle,
+} from './battle-types.js';
+
+/** How many ended battle ids are remembered to recognise late or duplicated messages. */
+const ENDED_MEMORY = 16;
+
+/** The state before any battle. */
+export const IDLE_BATTLE: IdleBattle = { phase: 'idle', ended: [] };
+
+const ENGAGED_PHASES: readonly BattlePhase[] = [
+  'inviting',
+  'invited',
+  'accepted',
+  'countdown',
+  'active',
+  'settling',
+  'result',
+];
+
+type Running = Extract<BattleState, { activeAt: number }>;
+type Engaged = Exclude<BattleState, IdleBattle>;
+type EventOf<T extends BattleEvent['type']> = Extract<BattleEvent, { type: T }>;
+
+const ok = (state: BattleState): BattleTransition => ({ ok: true, state });
+const no = (state: BattleState, reason: BattleRejection): BattleTransition => ({ ok: false, state, reason });
+
+/**
+ * Applies one event and says whether it was applied. Never throws: invalid
+ * events come back as `{ ok: false, reason }` with the state unchanged.
+ *
+ * @example
+ * ```ts
+ * const t = battleTransition(state, { type: 'score', battleId, seq: 3, scores: { alice: 120 } });
+ * if (!t.ok) console.debug('ignored score:', t.reason); // e.g. 'stale_score'
+ * ```
+ */
+export function battleTransition(state: BattleState, event: BattleEvent): BattleTransition {
+  switch (event.type) {
+    case 'invite_sent':
+    case 'invite_received':
+      return invite(state, event, event.type === 'invite_sent');
+    case 'accept':
+      return within(state, event.battleId, ['inviting', 'invited'], (s) => ok({ ...s, phase: 'accepted' }));
+    case 'decline':
+      return within(state, event.battleId, ['inviting', 'invited'], (s) => ok(idleAfter(s)));
+    case 'cancel':
+      return within(state, event.battleId, ['inviting', 'invited', 'accepted'], (s) => ok(idleAfter(s)));
+    case 'start':
+      return within(state, event.battleId, ['accepted'], (s) => start(s, event));
+    case 'score':
+      return within(state, event.battleId, ['countdown', 'active', 'settling'], (s) => score(s as Running, event));
+    case 'end':
+      return within(state, event.battleId, ['countdown', 'active'], (s) => endEarly(s as Running, event));
+    case 'opponent_left':
+      return within(
+        state,
+        event.battleId,
+        ['inviting', 'invited', 'accepted', 'countdown', 'active', 'settling'],
+        (s) => opponentLeft(s, event.at),
+      );
+    case 'dismiss':
+      return within(state, event.battleId, ['result'], (s) => ok(idleAfter(s)));
+    case 'abandon':
+      return within(state, event.battleId, ENGAGED_PHASES, (s) => ok(idleAfter(s)));
+    case 'tick':
+      return tick(state, event.now);
+  }
+}
+
+/** {@link battleTransition} as a plain `(state, event) => state` reducer (for `useReducer` or a store). */
+export function battleReducer(state: BattleState, event: BattleEvent): BattleState {
+  return battleTransition(state, event).state;
+}
+
+/**
+ * The server time at which the current phase times out or moves on by
+ * itself, or `undefined` when nothing is scheduled (idle).
+ */
+export function nextDeadline(state: BattleState): number | undefined {
+  switch (state.phase) {
+    case 'idle':
+      return undefined;
+    case 'inviting':
+    case 'invited':
+    case 'accepted':
+      return state.invitedAt + state.timings.inviteTimeoutMs;
+    case 'countdown':
+      return state.activeAt;
+    case 'active':
+      return state.endsAt;
+    case 'settling':
+      return state.settleAt;
+    case 'result':
+      return state.until;
+  }
+}
+
+function within(
+  state: BattleState,
+  battleId: string,
+  phases: readonly BattlePhase[],
+  apply: (state: Engaged) => BattleTransition,
+): BattleTransition {
+  if (state.phase === 'idle' || state.battleId !== battleId) {
+    return no(state, state.ended.includes(battleId) ? 'already_ended' : 'unknown_battle');
+  }
+  return phases.includes(state.phase) ? apply(state) : no(state, 'wrong_phase');
+}
+
+function idleAfter(state: Engaged): IdleBattle {
+  return { phase: 'idle', ended: [state.battleId, ...state.ended].slice(0, ENDED_MEMORY) };
+}
+
+function invite(state: BattleState, event: BattleInvite, sent: boolean): BattleTransition {
+  if (event.inviter.userId === event.invitee.userId) return no(state, 'self_invite');
+  if (state.ended.includes(event.battleId)) return no(state, 'already_ended');
+  if (state.phase !== 'idle') return no(state, state.battleId === event.battleId ? 'wrong_phase' : 'busy');
+  return ok({
+    phase: sent ? 'inviting' : 'invited',
+    ended: state.ended,
+    battleId: event.battleId,
+    self: sent ? event.inviter : event.invitee,
+    opponent: sent ? event.invitee : event.inviter,
+    isInviter: sent,
+    timings: event.timings,
+    invitedAt: event.sentAt,
+  });
+}
+
+function start(state: Engaged, event: EventOf<'start'>): BattleTransition {
+  if (!(event.countdownAt <= event.activeAt && event.activeAt <= event.endsAt)) return no(state, 'invalid_times');
+  return ok({
+    ...state,
+    phase: 'countdown',
+    activeAt: event.activeAt,
+    endsAt: event.endsAt,
+    scores: { [state.self.userId]: 0, [state.opponent.userId]: 0 },
+    scoreSeq: 0,
+  } as BattleState);
+}
+
+function score(state: Running, event: EventOf<'score'>): BattleTransition {
+  if (event.seq <= state.scoreSeq) return no(state, 'stale_score');
+  const hosts = [state.self.userId, state.opponent.userId];
+  const entries = Object.entries(event.scores);
+  if (entries.some(([id]) => !hosts.includes(id))) return no(state, 'unknown_host');
+  if (entries.some(([, value]) => !Number.isFinite(value) || value < 0)) return no(state, 'invalid_score');
+  const scores: BattleScores = { ...state.scores, ...event.scores };
+  return ok({ ...state, scores, scoreSeq: event.seq });
+}
+
+/** Closes scoring at `at` (never later than planned), keeping `activeAt ≤ endsAt`. */
+function closedAt<S extends Running>(state: S, at: number): S {
+  const endsAt = Math.min(state.endsAt, at);
+  return { ...state, endsAt, activeAt: Math.min(state.activeAt, endsAt) };
+}
+
+function endEarly(state: Running, event: EventOf<'end'>): BattleTransition {
+  if (event.by !== state.self.userId && event.by !== state.opponent.userId) return no(state, 'unknown_host');
+  const closed = closedAt(state, event.at);
+  return ok({
+    ...closed,
+    phase: 'settling',
+    reason: 'ended_early',
+    settleAt: closed.endsAt + state.timings.settleMs,
+  });
+}
+
+/**
+ * Before the start the invite simply lapses. During the countdown or while
+ * scoring, the battle ends as `opponent_left`. While settling, scoring has
+ * already closed, so the battle is decided on its scores right away.
+ */
+function opponentLeft(state: Engaged, at: number): BattleTransition {
+  switch (state.phase) {
+    case 'countdown':
+    case 'active': {
+      const closed = closedAt(state, at);
+      return ok({
+        ...closed,
+        phase: 'result',
+        outcome: 'opponent_left',
+        reason: 'opponent_left',
+        until: at + state.timings.resultMs,
+      });
+    }
+    case 'settling':
+      return ok(settle(state, at));
+    default:
+      return ok(idleAfter(state));
+  }
+}
+
+function settle(state: Extract<BattleState, { phase: 'settling' }>, at: number): BattleState {
+  const { settleAt: _settled, ...rest } = state;
+  return {
+    ...rest,
+    phase: 'result',
+    outcome: decideOutcome(state),
+    until: at + state.timings.resultMs,
+  };
+}
+
+function tick(state: BattleState, now: number): BattleTransition {
+  const due = nextDeadline(state);
+  if (state.phase === 'idle' || due === undefined || now < due) return no(state, 'not_due');
+  switch (state.phase) {
+    case 'countdown':
+      return ok({ ...state, phase: 'active' });
+    case 'active':
+      return ok({ ...state, phase: 'settling', reason: 'time_up', settleAt: state.endsAt + state.timings.settleMs });
+    case 'settling':
+      return ok(settle(state, state.settleAt));
+    default:
+      return ok(idleAfter(state));
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Media for cross-room battles. Inside one room both hosts already see each
+ * other. Across rooms, each host relays its media into the opponent's room
+ * with `room.startMediaRelay` when the provider can (capability
+ * `mediaRelay`, e.g. Agora's channel media relay). Otherwise the relay is
+ * `unsupported`, and the app shows the opponent by joining the opponent's room
+ * with a second `Room` as audience (see docs/hooks/pk.md).
+ */
+import { asLiveroomError, type LiveroomError, type Room } from '@liveroom/core';
+import type { PkHost } from './battle-types.js';
+
+/** Where the cross-room media relay stands. */
+export type BattleRelayState = 'none' | 'starting' | 'running' | 'unsupported' | 'failed';
+
+/** Starts and stops the relay for one store; reports its state through `onChange`. */
+export class BattleRelay {
+  #state: BattleRelayState = 'none';
+  #running = false;
+
+  constructor(
+    private readonly room: Room,
+    private readonly onChange: (state: BattleRelayState, error?: LiveroomError) => void,
+  ) {}
+
+  /** The relay's state now. */
+  get state(): BattleRelayState {
+    return this.#state;
+  }
+
+  /** Relays the local host into the opponent's room when they are in another room. */
+  async start(self: PkHost, opponent: PkHost): Promise<void> {
+    if (opponent.roomId === self.roomId || this.#state !== 'none') return;
+    if (!this.room.provider.capabilities.mediaRelay) return this.#set('unsupported');
+    this.#set('starting');
+    try {
+      await this.room.startMediaRelay([{ roomId: opponent.roomId, userId: self.userId }]);
+      if ((this.#state as BattleRelayState) !== 'starting') {
+        // The battle ended while the relay was starting.
+        await this.room.stopMediaRelay().catch(() => undefined);
+        return;
+      }
+      this.#running = true;
+      this.#set('running');
+    } catch (error) {
+      this.#set('failed', asLiveroomError(error, 'PROVIDER_ERROR', 'Could not start the PK media relay'));
+    }
+  }
+
+  /** Stops a running relay and returns to `none`. */
+  async stop(): Promise<void> {
+    if (this.#state === 'none') return;
+    const wasRunning = this.#running;
+    this.#running = false;
+    this.#set('none');
+    if (wasRunning) await this.room.stopMediaRelay().catch(() => undefined);
+  }
+
+  #set(state: BattleRelayState, error?: LiveroomError): void {
+    this.#state = state;
+    this.onChange(state, error);
+  }
+}

@@ -1,0 +1,347 @@
+/**
+ * The battle store: wires the pure {@link battleTransition} reducer to a
+ * {@link PkTransport}, the room (identity, server time offset, departures),
+ * timers on an injectable {@link BattleClock}, the cross-room media relay and
+ * telemetry. Framework-agnostic: `subscribe` / `getSnapshot`.
+ */
+import { LiveroomError, parseInput, type Room, roomEvent$ } from '@liveroom/core';
+import { Subscription } from 'rxjs';
+import * as z from 'zod/mini';
+import { Subscribable } from '../store/subscribable.js';
+import type { HooksTelemetryEmitter } from '../telemetry.js';
+import { type BattleClock, systemClock, type TimerHandle } from './battle-clock.js';
+import { remainingMs, serverNow } from './battle-outcome.js';
+import { battleTransition, IDLE_BATTLE, nextDeadline } from './battle-reducer.js';
+import { BattleRelay, type BattleRelayState } from './battle-relay.js';
+import { battleTelemetry } from './battle-telemetry.js';
+import {
+  type BattleEvent,
+  type BattleRejection,
+  type BattleState,
+  type BattleTimings,
+  type BattleTransition,
+  DEFAULT_BATTLE_TIMINGS,
+  type PkHost,
+} from './battle-types.js';
+import { eventForMessage } from './pk-inbox.js';
+import { battleTimingsSchema, PK_PROTOCOL_VERSION, type PkMessageBody, pkHostSchema } from './pk-messages.js';
+import type { PkTransport, PkTransportEvent } from './pk-transport.js';
+
+/** Options of {@link createBattleStore}. */
+export interface BattleStoreOptions {
+  room: Room;
+  transport: PkTransport;
+  /** Defaults to {@link systemClock}. */
+  clock?: BattleClock;
+  telemetry?: HooksTelemetryEmitter;
+  /** Timings of the battles this host starts (the inviter's timings rule). */
+  timings?: Partial<BattleTimings>;
+  /** Battle id generator (defaults to a random `pk-…` id). */
+  newBattleId?: () => string;
+}
+
+/** What the store holds. Replaced on every change. */
+export interface BattleSnapshot {
+  battle: BattleState;
+  relay: BattleRelayState;
+  /** The last event that was refused, and why (for debugging and UI hints). */
+  lastRejection: { event: BattleEvent['type'] | 'message'; reason: BattleRejection } | undefined;
+  /** The last relay or transport failure. */
+  lastError: LiveroomError | undefined;
+}
+
+const inviteTargetSchema = z.object({
+  userId: pkHostSchema.shape.userId,
+  roomId: z.optional(pkHostSchema.shape.roomId),
+});
+const scoreUpdateSchema = z.object({
+  battleId: z.string().check(z.minLength(1)),
+  seq: z.number().check(z.int(), z.gte(1)),
+  scores: z.record(z.string(), z.number()),
+});
+
+/** Failures of fire-and-forget sends are already recorded in `lastError`. */
+const ignore = () => undefined;
+
+/** The battle store; create it with {@link createBattleStore}. */
+export class BattleStore extends Subscribable {
+  readonly #room: Room;
+  readonly #transport: PkTransport;
+  readonly #clock: BattleClock;
+  readonly #telemetry: HooksTelemetryEmitter | undefined;
+  readonly #timings: BattleTimings;
+  readonly #newBattleId: () => string;
+  readonly #relay: BattleRelay;
+  readonly #subscriptions = new Subscription();
+  #snapshot: BattleSnapshot = { battle: IDLE_BATTLE, relay: 'none', lastRejection: undefined, lastError: undefined };
+  #timer: TimerHandle | undefined;
+
+  constructor(options: BattleStoreOptions) {
+    super();
+    this.#room = options.room;
+    this.#transport = options.transport;
+    this.#clock = options.clock ?? systemClock;
+    this.#telemetry = options.telemetry;
+    this.#timings = parseInput(
+      battleTimingsSchema,
+      { ...DEFAULT_BATTLE_TIMINGS, ...options.timings },
+      'battle timings',
+    );
+    this.#newBattleId = options.newBattleId ?? (() => `pk-${crypto.randomUUID().slice(0, 12)}`);
+    this.#relay = new BattleRelay(this.#room, (relay, error) => this.#patch({ relay, lastError: error }));
+    this.#subscriptions.add(this.#transport.listen((event) => this.#onTransport(event)));
+    this.#subscriptions.add(roomEvent$(this.#room, 'left').subscribe(() => this.#abandon()));
+  }
+
+  /** The current snapshot (same reference until something changes). */
+  readonly getSnapshot = (): BattleSnapshot => this.#snapshot;
+
+  /** Server time now: the local clock plus the room's `serverTimeOffsetMs`. */
+  serverNow(): number {
+    return serverNow(this.#clock.now(), this.#room.serverTimeOffsetMs);
+  }
+
+  /** Milliseconds left in the current timed phase, the same on every client (see {@link remainingMs}). */
+  remainingMs(): number {
+    return remainingMs(this.#snapshot.battle, this.serverNow());
+  }
+
+  /**
+   * Invites a host (in this room unless `roomId` says otherwise) and returns
+   * the battle id. Throws `INVALID_CONFIG` for an invite to oneself and
+   * `INVALID_STATE` when not in a room or already in a battle.
+   */
+  async invite(target: { userId: string; roomId?: string }): Promise<string> {
+    const parsed = parseInput(inviteTargetSchema, target, 'invite() target');
+    const self = this.#self('invite()');
+    if (parsed.userId === self.userId) {
+      throw new LiveroomError('INVALID_CONFIG', 'invite() was given your own user id. Invite another host.');
+    }
+    const opponent: PkHost = { userId: parsed.userId, roomId: parsed.roomId ?? self.roomId };
+    const battleId = this.#newBattleId();
+    const sentAt = this.serverNow();
+    const timings = this.#timings;
+    const t = this.#dispatch({ type: 'invite_sent', battleId, inviter: self, invitee: opponent, sentAt, timings });
+    if (!t.ok)
+      throw new LiveroomError('INVALID_STATE', `invite() refused (${t.reason}): finish the current battle first.`);
+    await this.#send({ type: 'invite', battleId, sentAt, timings }, () => this.#dispatch({ type: 'cancel', battleId }));
+    return battleId;
+  }
+
+  /** Accepts the pending invite. */
+  async accept(): Promise<void> {
+    const battle = this.#require(['invited'], 'accept()');
+    this.#dispatch({ type: 'accept', battleId: battle.battleId });
+    await this.#send({ type: 'accept', battleId: battle.battleId });
+  }
+
+  /** Declines the pending invite. */
+  async decline(): Promise<void> {
+    const battle = this.#require(['invited'], 'decline()');
+    this.#dispatch({ type: 'decline', battleId: battle.battleId });
+    await this.#send({ type: 'decline', battleId: battle.battleId }, undefined, battle);
+  }
+
+  /** Withdraws an invite (or an accepted battle before its start). */
+  async cancel(): Promise<void> {
+    const battle = this.#require(['inviting', 'invited', 'accepted'], 'cancel()');
+    this.#dispatch({ type: 'cancel', battleId: battle.battleId });
+    await this.#send({ type: 'cancel', battleId: battle.battleId }, undefined, battle);
+  }
+
+  /** Ends the battle early (either host may); late scores still count while settling. */
+  async end(): Promise<void> {
+    const battle = this.#require(['countdown', 'active'], 'end()');
+    const at = this.serverNow();
+    this.#dispatch({ type: 'end', battleId: battle.battleId, by: battle.self.userId, at });
+    await this.#send({ type: 'end', battleId: battle.battleId, at });
+  }
+
+  /** Clears the result before its display time is up. */
+  dismiss(): void {
+    const battle = this.#require(['result'], 'dismiss()');
+    this.#dispatch({ type: 'dismiss', battleId: battle.battleId });
+  }
+
+  /**
+   * Applies a score snapshot from the app's backend (cumulative scores with
+   * a per-battle sequence). Returns the typed transition: duplicates come
+   * back as `stale_score`, other battles as `unknown_battle` / `already_ended`.
+   */
+  applyScore(update: { battleId: string; seq: number; scores: Record<string, number> }): BattleTransition {
+    const { battleId, seq, scores } = parseInput(scoreUpdateSchema, update, 'applyScore() update');
+    return this.#dispatch({ type: 'score', battleId, seq, scores });
+  }
+
+  /**
+   * For apps without a score backend: the inviter (the battle's authority)
+   * sets the scores, numbers the update and sends it to the opponent.
+   */
+  async publishScore(scores: Record<string, number>): Promise<BattleTransition> {
+    const battle = this.#require(['countdown', 'active', 'settling'], 'publishScore()');
+    if (!battle.isInviter) {
+      throw new LiveroomError('INVALID_STATE', 'publishScore() is for the inviting host; send gifts to it instead.');
+    }
+    const update = { battleId: battle.battleId, seq: battle.scoreSeq + 1, scores };
+    const t = this.applyScore(update);
+    if (t.ok) await this.#send({ type: 'score', ...update });
+    return t;
+  }
+
+  /** Stops listening and cancels timers. The relay is stopped. */
+  destroy(): void {
+    this.#subscriptions.unsubscribe();
+    this.#clearTimer();
+    void this.#relay.stop();
+  }
+
+  #self(what: string): PkHost {
+    const { userId, roomId } = this.#room;
+    if (userId === undefined || roomId === undefined) {
+      throw new LiveroomError('INVALID_STATE', `${what} needs a joined room. Await room.join() first.`);
+    }
+    return { userId, roomId };
+  }
+
+  #require<P extends BattleState['phase']>(phases: readonly P[], what: string): Extract<BattleState, { phase: P }> {
+    const battle = this.#snapshot.battle;
+    if (!(phases as readonly string[]).includes(battle.phase)) {
+      throw new LiveroomError(
+        'INVALID_STATE',
+        `${what} needs a battle in phase ${phases.join(' or ')}, not ${battle.phase}.`,
+      );
+    }
+    return battle as Extract<BattleState, { phase: P }>;
+  }
+
+  #dispatch(event: BattleEvent): BattleTransition {
+    const previous = this.#snapshot.battle;
+    const t = battleTransition(previous, event);
+    if (!t.ok) {
+      if (event.type !== 'tick') this.#patch({ lastRejection: { event: event.type, reason: t.reason } });
+      return t;
+    }
+    this.#patch({ battle: t.state });
+    for (const { type, body } of battleTelemetry(previous, t.state)) this.#telemetry?.emit(type, body);
+    this.#afterTransition(previous, t.state);
+    return t;
+  }
+
+  #afterTransition(previous: BattleState, next: BattleState): void {
+    this.#schedule(next);
+    if (next.phase === 'countdown' && previous.phase !== 'countdown') void this.#relay.start(next.self, next.opponent);
+    if (next.phase === 'idle') void this.#relay.stop();
+    // The inviter's clock is the authority: it stamps the start as soon as the invitee accepts.
+    if (next.phase === 'accepted' && next.isInviter) {
+      const countdownAt = this.serverNow();
+      const activeAt = countdownAt + next.timings.countdownMs;
+      const start = {
+        type: 'start',
+        battleId: next.battleId,
+        countdownAt,
+        activeAt,
+        endsAt: activeAt + next.timings.durationMs,
+      } as const;
+      this.#dispatch(start);
+      this.#send(start, undefined, next).catch(ignore);
+    }
+  }
+
+  #schedule(state: BattleState): void {
+    this.#clearTimer();
+    const due = nextDeadline(state);
+    if (due === undefined) return;
+    this.#timer = this.#clock.setTimeout(
+      () => {
+        this.#timer = undefined;
+        this.#dispatch({ type: 'tick', now: this.serverNow() });
+      },
+      Math.max(0, due - this.serverNow()),
+    );
+  }
+
+  #clearTimer(): void {
+    if (this.#timer === undefined) return;
+    this.#clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #onTransport(event: PkTransportEvent): void {
+    const battle = this.#snapshot.battle;
+    if (event.type === 'peer-left') {
+      if (battle.phase !== 'idle' && event.userId === battle.opponent.userId) {
+        this.#dispatch({ type: 'opponent_left', battleId: battle.battleId, at: this.serverNow() });
+      }
+      return;
+    }
+    const mapped = eventForMessage(battle, event.message);
+    if (typeof mapped === 'string') {
+      this.#patch({ lastRejection: { event: 'message', reason: mapped } });
+      return;
+    }
+    const t = this.#dispatch(mapped);
+    if (!t.ok && t.reason === 'busy' && mapped.type === 'invite_received') {
+      // Already in a battle: tell the other host at once rather than letting its invite time out.
+      const { battleId, inviter, invitee } = mapped;
+      this.#send({ type: 'decline', battleId }, undefined, { self: invitee, opponent: inviter }).catch(ignore);
+    }
+  }
+
+  #abandon(): void {
+    const battle = this.#snapshot.battle;
+    if (battle.phase !== 'idle') this.#dispatch({ type: 'abandon', battleId: battle.battleId });
+  }
+
+  /**
+   * Sends a message to the opponent of `battle` (the current one by default).
+   * On failure, runs `rollback` and rethrows as a `LiveroomError`.
+   */
+  async #send(
+    body: PkMessageBody,
+    rollback?: () => void,
+    battle: { self: PkHost; opponent: PkHost } = this.#current(),
+  ): Promise<void> {
+    try {
+      await this.#transport.send({
+        kind: 'liveroom.pk',
+        v: PK_PROTOCOL_VERSION,
+        from: battle.self,
+        to: battle.opponent,
+        body,
+      });
+    } catch (error) {
+      rollback?.();
+      const failure =
+        error instanceof LiveroomError
+          ? error
+          : new LiveroomError('PROVIDER_ERROR', `Could not send the PK ${body.type}`, { cause: error });
+      this.#patch({ lastError: failure });
+      throw failure;
+    }
+  }
+
+  #current(): { self: PkHost; opponent: PkHost } {
+    const battle = this.#snapshot.battle;
+    if (battle.phase === 'idle') throw new LiveroomError('INVALID_STATE', 'No battle to send a message about.');
+    return battle;
+  }
+
+  #patch(patch: Partial<BattleSnapshot>): void {
+    this.#snapshot = { ...this.#snapshot, ...patch };
+    this.notify();
+  }
+}
+
+/**
+ * Creates a battle store for one host.
+ *
+ * @example
+ * ```ts
+ * const battle = createBattleStore({ room, transport: createRoomDataPkTransport(room), telemetry });
+ * battle.subscribe(() => render(battle.getSnapshot()));
+ * await battle.invite({ userId: 'host-b' });
+ * ```
+ */
+export function createBattleStore(options: BattleStoreOptions): BattleStore {
+  return new BattleStore(options);
+}

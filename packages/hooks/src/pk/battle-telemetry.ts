@@ -1,0 +1,52 @@
+/**
+ * Which telemetry a battle transition produces: `pk_start` when scoring
+ * opens, `pk_end` when a started battle ends (by result or because the local
+ * side left). A battle that never opened scoring emits neither, so every
+ * `pk_end` has a `pk_start`. Pure, so the store only forwards what this returns.
+ */
+import type { HooksTelemetryBodies, PkEndBody } from '../telemetry.js';
+import { scoreOf } from './battle-outcome.js';
+import type { BattleState } from './battle-types.js';
+
+/** One telemetry event to emit. */
+export type BattleTelemetry =
+  | { type: 'pk_start'; body: HooksTelemetryBodies['pk_start'] }
+  | { type: 'pk_end'; body: HooksTelemetryBodies['pk_end'] };
+
+const STARTED = ['active', 'settling'];
+
+/** The telemetry for moving from `previous` to `next` (none for most transitions). */
+export function battleTelemetry(previous: BattleState, next: BattleState): BattleTelemetry[] {
+  if (previous.phase !== 'active' && next.phase === 'active') {
+    const cross = next.opponent.roomId !== next.self.roomId;
+    return [
+      {
+        type: 'pk_start',
+        body: {
+          battleId: next.battleId,
+          durationMs: next.endsAt - next.activeAt,
+          ...(cross ? { opponentRoomId: next.opponent.roomId } : {}),
+        },
+      },
+    ];
+  }
+  if (!('scores' in previous)) return [];
+  const wasStarted = STARTED.includes(previous.phase);
+  if (next.phase === 'result' && previous.phase !== 'result' && wasStarted) {
+    const result: PkEndBody['result'] = next.outcome === 'opponent_left' ? 'aborted' : next.outcome;
+    return [{ type: 'pk_end', body: { battleId: next.battleId, result, reason: next.reason, scores: scoresOf(next) } }];
+  }
+  if (next.phase === 'idle' && wasStarted) {
+    return [
+      {
+        type: 'pk_end',
+        body: { battleId: previous.battleId, result: 'aborted', reason: 'left', scores: scoresOf(previous) },
+      },
+    ];
+  }
+  return [];
+}
+
+function scoresOf(state: Extract<BattleState, { scores: unknown }>): PkEndBody['scores'] {
+  return { local: scoreOf(state, state.self), opponent: scoreOf(state, state.opponent) };
+}

@@ -1,0 +1,65 @@
+/**
+ * A {@link PkTransport} over the room's own data messages (`room.sendData`
+ * and the `data-message` event), for battles between co-hosts of one room.
+ * The local provider supports data messages; on Agora, supply a transport
+ * over RTM or your backend instead (decision 6).
+ */
+import { LiveroomError, type Room, roomEvent$ } from '@liveroom/core';
+import { merge } from 'rxjs';
+import { parsePkMessage } from './pk-messages.js';
+import type { PkTransport, PkTransportEvent } from './pk-transport.js';
+
+/**
+ * Creates the transport. Throws `NOT_SUPPORTED` when the provider has no data
+ * messages. Messages to another room are rejected with `NOT_SUPPORTED`:
+ * data messages never leave the room, so cross-room battles need an app
+ * transport.
+ *
+ * @example
+ * ```ts
+ * const battle = createBattleStore({ room, transport: createRoomDataPkTransport(room) });
+ * ```
+ */
+export function createRoomDataPkTransport(room: Room): PkTransport {
+  if (!room.provider.capabilities.dataMessages) {
+    throw new LiveroomError(
+      'NOT_SUPPORTED',
+      `The ${room.provider.name} provider has no data messages. Pass a PkTransport over your own signalling (e.g. Agora RTM).`,
+      { provider: room.provider.name },
+    );
+  }
+  return {
+    async send(message) {
+      if (message.to.roomId !== room.roomId) {
+        throw new LiveroomError(
+          'NOT_SUPPORTED',
+          `Room data messages cannot reach room "${message.to.roomId}". Use a PkTransport that spans rooms for cross-room battles.`,
+        );
+      }
+      await room.sendData(JSON.stringify(message), { to: [message.to.userId] });
+    },
+    listen(listener: (event: PkTransportEvent) => void) {
+      const subscription = merge(roomEvent$(room, 'data-message'), roomEvent$(room, 'participant-left')).subscribe(
+        ([payload]) => {
+          if ('payload' in payload) {
+            const message = parsePkMessage(safeJson(payload.payload));
+            if (message && message.from.userId === payload.from && message.to.userId === room.userId) {
+              listener({ type: 'message', message });
+            }
+          } else {
+            listener({ type: 'peer-left', userId: payload.id });
+          }
+        },
+      );
+      return () => subscription.unsubscribe();
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
