@@ -1,9 +1,8 @@
-import { isLiveroomError } from '@liveroom/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BattleStore, createBattleStore } from '../src/pk/battle-store.js';
 import { DEFAULT_BATTLE_TIMINGS as T } from '../src/pk/battle-types.js';
 import { createRoomDataPkTransport } from '../src/pk/room-data-transport.js';
-import { joinHost, linkDataMessages, PkHub, settle, type TestHost } from './fixtures/rooms.js';
+import { joinHost, linkDataMessages, settle, type TestHost } from './fixtures/rooms.js';
 import { TelemetryRecorder } from './fixtures/telemetry.js';
 
 const stores: BattleStore[] = [];
