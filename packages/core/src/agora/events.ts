@@ -1,0 +1,118 @@
+/**
+ * Converts Agora's overloaded `client.on()` events into the neutral
+ * {@link ProviderEventMap}, once, in the order Agora emits them. Every
+ * listener is typed by Agora's own overloads (no hand-copied signatures).
+ *
+ * Source: the `event_*` declarations of `IAgoraRTCClient` in
+ * agora-rtc-sdk-ng 4.24.8 `rtc-sdk_en.d.ts`.
+ */
+import { LiveroomError } from '../errors.js';
+import type { ProviderEvents } from '../provider.js';
+import type { TrackKind } from '../types.js';
+import { mapConnectionChange } from './connection.js';
+import { mapRelayState } from './relay.js';
+import type { AgoraClient } from './sdk.js';
+import { fromAgoraUid } from './uid.js';
+
+/** What the bridge needs from the provider besides the emitter. */
+export interface ClientBridgeContext {
+  /** The local user's id once joined (Agora's volume indicator reports the local user too). */
+  localUserId(): string | undefined;
+  /** Called on `token-privilege-will-expire`, after the neutral event (automatic renewal). */
+  tokenWillExpire(): void;
+}
+
+/**
+ * `user-info-updated` messages as mute events. `enable-local-video` and
+ * `disable-local-video` only sync state with native clients, so they map to nothing.
+ */
+function muteEventOf(message: string): ['track-muted' | 'track-unmuted', TrackKind] | undefined {
+  switch (message) {
+    case 'mute-video':
+      return ['track-muted', 'video'];
+    case 'unmute-video':
+      return ['track-unmuted', 'video'];
+    case 'mute-audio':
+      return ['track-muted', 'audio'];
+    case 'unmute-audio':
+      return ['track-unmuted', 'audio'];
+    default:
+      return undefined;
+  }
+}
+
+/** Agora's `user-left` reasons (`"Quit"`, `"ServerTimeOut"`, `"BecomeAudience"`) in neutral terms. */
+function leftReasonOf(reason: string): 'left' | 'timeout' | 'role-changed' {
+  if (reason === 'ServerTimeOut') return 'timeout';
+  if (reason === 'BecomeAudience') return 'role-changed';
+  return 'left';
+}
+
+/**
+ * Agora `exception` codes below 3000 report a problem (1001
+ * FRAMERATE_INPUT_TOO_LOW … 2005 RECV_AUDIO_DECODE_FAILED); 3xxx and 4xxx
+ * report the matching recovery, which is not a warning.
+ */
+const FIRST_RECOVERY_CODE = 3000;
+
+/** Forwards the client's events to `events`. Returns a function that stops forwarding. */
+export function bridgeClientEvents(
+  client: AgoraClient,
+  events: ProviderEvents,
+  context: ClientBridgeContext,
+): () => void {
+  client.on('connection-state-change', (current, previous, reason) => {
+    const change = mapConnectionChange(current, previous, reason);
+    if (change.kind === 'state') events.emit('connection-state-changed', change.state, change.reason);
+    else if (change.kind === 'removed') events.emit('removed', change.reason);
+  });
+  client.on('user-joined', (user) => {
+    // In live mode Agora announces hosts only; a co-host is a host in Agora's terms.
+    events.emit('participant-joined', { id: fromAgoraUid(user.uid), role: 'host' });
+  });
+  client.on('user-left', (user, reason) => {
+    events.emit('participant-left', fromAgoraUid(user.uid), leftReasonOf(reason));
+  });
+  client.on('user-published', (user, mediaType) => {
+    if (mediaType !== 'datachannel') events.emit('track-published', fromAgoraUid(user.uid), mediaType);
+  });
+  client.on('user-unpublished', (user, mediaType) => {
+    if (mediaType !== 'datachannel') events.emit('track-unpublished', fromAgoraUid(user.uid), mediaType);
+  });
+  client.on('user-info-updated', (uid, message) => {
+    const mute = muteEventOf(message);
+    if (mute) events.emit(mute[0], fromAgoraUid(uid), mute[1]);
+  });
+  client.on('network-quality', (stats) => {
+    events.emit('network-quality', { uplink: stats.uplinkNetworkQuality, downlink: stats.downlinkNetworkQuality });
+  });
+  client.on('exception', ({ code, msg, uid }) => {
+    if (code >= FIRST_RECOVERY_CODE) return;
+    events.emit(
+      'warning',
+      new LiveroomError('PROVIDER_ERROR', `Agora reported ${msg} (${code}) for user ${fromAgoraUid(uid)}.`, {
+        provider: 'agora',
+      }),
+    );
+  });
+  client.on('token-privilege-will-expire', () => {
+    events.emit('token-will-expire');
+    context.tokenWillExpire();
+  });
+  client.on('token-privilege-did-expire', () => events.emit('token-expired'));
+  client.on('volume-indicator', (result) => {
+    const local = context.localUserId();
+    events.emit(
+      'audio-levels',
+      result.map(({ uid, level }) => {
+        const id = fromAgoraUid(uid);
+        // Agora's volume is 0–100; the neutral level is 0–1.
+        return id === local ? { level: level / 100 } : { participantId: id, level: level / 100 };
+      }),
+    );
+  });
+  client.on('channel-media-relay-state', (state, code) => {
+    events.emit('relay-state-changed', ...mapRelayState(state, code));
+  });
+  return () => client.removeAllListeners();
+}

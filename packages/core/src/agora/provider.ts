@@ -1,0 +1,359 @@
+/**
+ * The production provider over Agora's Web SDK (`agora-rtc-sdk-ng`), in live
+ * mode: hosts and co-hosts are Agora hosts, viewers are Agora audience
+ * members at the configured latency level. One Agora client per session,
+ * created at `join()` and released at `leave()` or when joining fails.
+ */
+import type { ClientRoleOptions, IChannelMediaRelayConfiguration, UID } from 'agora-rtc-sdk-ng';
+import EventEmitter from 'eventemitter3';
+import { LiveroomError } from '../errors.js';
+import type {
+  CameraOptions,
+  MicrophoneOptions,
+  ProviderCapabilities,
+  ProviderEventMap,
+  ProviderJoinParams,
+  ProviderJoinResult,
+  ProviderLocalTrack,
+  ProviderRemoteTrack,
+  RelayDestination,
+  RtcProvider,
+} from '../provider.js';
+import type { ProviderStats } from '../stats.js';
+import type { Role, TrackKind, VideoStreamQuality } from '../types.js';
+import { parseInput } from '../validation.js';
+import { abortReasonOf, raceSignal } from './abort.js';
+import { fromAgoraError } from './errors.js';
+import { bridgeClientEvents } from './events.js';
+import { type AgoraProviderOptions, agoraProviderOptionsSchema, type ResolvedAgoraProviderOptions } from './options.js';
+import { fillRelayConfiguration, relayDestinationsSchema } from './relay.js';
+import { type AgoraClient, type AgoraSdk, type AgoraSdkLoader, loadAgoraSdk } from './sdk.js';
+import { localVideoStatsOf, remoteAudioStatsOf, remoteVideoStatsOf, transportStatsOf } from './stats.js';
+import { AgoraLocalTrackHandle, cameraConfigOf, microphoneConfigOf } from './tracks.js';
+import { fromAgoraUid, toAgoraUid } from './uid.js';
+
+/** The Agora client of the current session and what the provider knows about it. */
+interface Session {
+  client: AgoraClient;
+  stopEvents: () => void;
+  roomId: string;
+  role: Role;
+  /** Set once Agora confirmed the join. */
+  userId: string | undefined;
+  dualStreamEnabled: boolean;
+}
+
+/** The RtcProvider over Agora. Create it with {@link createAgoraProvider}. */
+export class AgoraProvider implements RtcProvider {
+  readonly name = 'agora';
+  readonly capabilities: ProviderCapabilities;
+  readonly events = new EventEmitter<ProviderEventMap>();
+  readonly #options: ResolvedAgoraProviderOptions;
+  readonly #tracks = new Set<AgoraLocalTrackHandle>();
+  #sdk: Promise<AgoraSdk> | undefined;
+  #session: Session | undefined;
+  /** Aborts the join in flight (timeout, the room's signal, or `leave()`). */
+  #attempt: AbortController | undefined;
+  /** The `client.leave()` in flight, so a second release waits for the first. */
+  #leaving: Promise<void> = Promise.resolve();
+
+  /** @internal Use {@link createAgoraProvider}. */
+  constructor(options: ResolvedAgoraProviderOptions) {
+    this.#options = options;
+    this.capabilities = {
+      // Agora's stream messages stay inside one channel; PK signalling uses the app's PkTransport.
+      dataMessages: false,
+      mediaRelay: true,
+      dualStream: true,
+      audioLevels: options.audioLevels,
+      keepsPublicationsOnReconnect: true,
+    };
+  }
+
+  async join(params: ProviderJoinParams): Promise<ProviderJoinResult> {
+    if (this.#session || this.#attempt) {
+      throw new LiveroomError('INVALID_STATE', 'The Agora provider is already in a room. Call leave() first.', {
+        provider: this.name,
+      });
+    }
+    const attempt = new AbortController();
+    this.#attempt = attempt;
+    const { joinTimeoutMs } = this.#options;
+    const timer = setTimeout(() => {
+      attempt.abort(
+        new LiveroomError(
+          'CONNECTION_FAILED',
+          `Agora did not join room "${params.roomId}" within ${joinTimeoutMs} ms; the network or Agora's servers are unreachable.`,
+          { provider: this.name },
+        ),
+      );
+    }, joinTimeoutMs);
+    const onAbort = () => attempt.abort(abortReasonOf(params.signal.reason));
+    if (params.signal.aborted) onAbort();
+    params.signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      const joining = this.#connect(params, attempt.signal);
+      // Once we give up, Agora rejects the abandoned join (OPERATION_ABORTED after leave()); nobody waits for it.
+      joining.catch(() => undefined);
+      const { session, uid } = await raceSignal(joining, attempt.signal);
+      session.userId = fromAgoraUid(uid);
+      return { userId: session.userId };
+    } catch (error) {
+      await this.#release();
+      throw fromAgoraError(error, `join room "${params.roomId}"`);
+    } finally {
+      clearTimeout(timer);
+      params.signal.removeEventListener('abort', onAbort);
+      this.#attempt = undefined;
+    }
+  }
+
+  async leave(): Promise<void> {
+    this.#attempt?.abort(new LiveroomError('OPERATION_ABORTED', 'join() was cancelled by leave().'));
+    await this.#release();
+  }
+
+  async setRole(role: Role): Promise<void> {
+    const session = this.#require('setRole()');
+    await this.#call('switch role', () => this.#applyRole(session.client, role));
+    session.role = role;
+  }
+
+  async renewToken(token: string): Promise<void> {
+    const { client } = this.#require('renewToken()');
+    await this.#call('renew the token', () => client.renewToken(token));
+  }
+
+  async createCameraTrack(options: CameraOptions): Promise<ProviderLocalTrack> {
+    const sdk = await this.#loadSdk();
+    const track = await this.#call('open the camera', () =>
+      sdk.createCameraVideoTrack(cameraConfigOf(options, this.#options.videoEncoderPreset)),
+    );
+    return this.#keep(new AgoraLocalTrackHandle('camera', track, (t) => this.#tracks.delete(t)));
+  }
+
+  async createMicrophoneTrack(options: MicrophoneOptions): Promise<ProviderLocalTrack> {
+    const sdk = await this.#loadSdk();
+    const track = await this.#call('open the microphone', () =>
+      sdk.createMicrophoneAudioTrack(microphoneConfigOf(options, this.#options.audioEncoderPreset)),
+    );
+    return this.#keep(new AgoraLocalTrackHandle('microphone', track, (t) => this.#tracks.delete(t)));
+  }
+
+  async publish(track: ProviderLocalTrack): Promise<void> {
+    const session = this.#require('publish()');
+    const handle = this.#handleOf(track);
+    await this.#call(`publish the ${handle.source}`, async () => {
+      if (handle.kind === 'video' && this.#options.dualStream && !session.dualStreamEnabled) {
+        await session.client.enableDualStream();
+        session.dualStreamEnabled = true;
+      }
+      await session.client.publish(handle.agoraTrack);
+    });
+  }
+
+  async unpublish(track: ProviderLocalTrack): Promise<void> {
+    const { client } = this.#require('unpublish()');
+    const handle = this.#handleOf(track);
+    await this.#call(`unpublish the ${handle.source}`, () => client.unpublish(handle.agoraTrack));
+  }
+
+  async setMuted(track: ProviderLocalTrack, muted: boolean): Promise<void> {
+    const handle = this.#handleOf(track);
+    await this.#call(`${muted ? 'mute' : 'unmute'} the ${handle.source}`, () => handle.agoraTrack.setMuted(muted));
+  }
+
+  async subscribe(participantId: string, kind: TrackKind): Promise<ProviderRemoteTrack> {
+    const { client } = this.#require('subscribe()');
+    const uid = this.#uidOf(client, participantId);
+    const remote = await this.#call(`subscribe to ${participantId}'s ${kind}`, () =>
+      kind === 'video' ? client.subscribe(uid, 'video') : client.subscribe(uid, 'audio'),
+    );
+    return { participantId, kind, mediaStreamTrack: remote.getMediaStreamTrack() };
+  }
+
+  async unsubscribe(participantId: string, kind: TrackKind): Promise<void> {
+    const { client } = this.#require('unsubscribe()');
+    const uid = this.#uidOf(client, participantId);
+    await this.#call(`unsubscribe from ${participantId}'s ${kind}`, () => client.unsubscribe(uid, kind));
+  }
+
+  async getStats(): Promise<ProviderStats> {
+    const { client } = this.#require('getStats()');
+    const publishesVideo = [...this.#tracks].some((t) => t.kind === 'video');
+    return {
+      timestamp: Date.now(),
+      remoteVideo: Object.entries(client.getRemoteVideoStats()).map(([uid, s]) => remoteVideoStatsOf(uid, s)),
+      remoteAudio: Object.entries(client.getRemoteAudioStats()).map(([uid, s]) => remoteAudioStatsOf(uid, s)),
+      ...(publishesVideo ? { localVideo: localVideoStatsOf(client.getLocalVideoStats()) } : {}),
+      transport: transportStatsOf(client.getRTCStats()),
+    };
+  }
+
+  /** Picks the publisher's high or low stream; the low one exists when that publisher enabled `dualStream`. */
+  async setRemoteVideoQuality(participantId: string, quality: VideoStreamQuality): Promise<void> {
+    const { client } = this.#require('setRemoteVideoQuality()');
+    const uid = this.#uidOf(client, participantId);
+    await this.#call(`switch ${participantId} to the ${quality} stream`, () =>
+      client.setRemoteVideoStreamType(uid, quality === 'low' ? 1 : 0),
+    );
+  }
+
+  /** Relays the local host's media into other rooms (cross-room PK). User ids must be numeric there. */
+  async startRelay(destinations: RelayDestination[]): Promise<void> {
+    const { client } = this.#require('startRelay()');
+    const configuration = await this.#relayConfiguration(destinations);
+    await this.#call('start the media relay', () => client.startChannelMediaRelay(configuration));
+  }
+
+  async updateRelay(destinations: RelayDestination[]): Promise<void> {
+    const { client } = this.#require('updateRelay()');
+    const configuration = await this.#relayConfiguration(destinations);
+    await this.#call('update the media relay', () => client.updateChannelMediaRelay(configuration));
+  }
+
+  async stopRelay(): Promise<void> {
+    const { client } = this.#require('stopRelay()');
+    await this.#call('stop the media relay', () => client.stopChannelMediaRelay());
+  }
+
+  async #connect(params: ProviderJoinParams, signal: AbortSignal): Promise<{ session: Session; uid: UID }> {
+    const sdk = await this.#loadSdk();
+    signal.throwIfAborted();
+    const client = sdk.createClient({ mode: 'live', codec: this.#options.codec });
+    const session: Session = {
+      client,
+      stopEvents: bridgeClientEvents(client, this.events, {
+        localUserId: () => this.#session?.userId,
+        tokenWillExpire: () => void this.#renewFromTokenProvider(),
+      }),
+      roomId: params.roomId,
+      role: params.role,
+      userId: undefined,
+      dualStreamEnabled: false,
+    };
+    this.#session = session;
+    if (this.#options.audioLevels) client.enableAudioVolumeIndicator();
+    await this.#applyRole(client, params.role);
+    const token = params.token ?? (await this.#fetchToken(params.roomId, params.userId, params.role));
+    signal.throwIfAborted();
+    const uid = await client.join(this.#options.appId, params.roomId, token ?? null, toAgoraUid(params.userId));
+    return { session, uid };
+  }
+
+  #applyRole(client: AgoraClient, role: Role): Promise<void> {
+    if (role !== 'audience') return client.setClientRole('host');
+    const options: ClientRoleOptions = { level: this.#options.audienceLatencyLevel };
+    return client.setClientRole('audience', options);
+  }
+
+  async #fetchToken(roomId: string, userId: string, role: Role): Promise<string | undefined> {
+    const provide = this.#options.tokenProvider;
+    return provide ? this.#call('fetch a token', () => provide({ roomId, userId, role })) : undefined;
+  }
+
+  async #renewFromTokenProvider(): Promise<void> {
+    const session = this.#session;
+    if (!session?.userId || !this.#options.tokenProvider) return;
+    try {
+      const token = await this.#fetchToken(session.roomId, session.userId, session.role);
+      if (token && this.#session === session) await session.client.renewToken(token);
+    } catch (error) {
+      this.events.emit('warning', fromAgoraError(error, 'renew the token from tokenProvider'));
+    }
+  }
+
+  async #relayConfiguration(destinations: RelayDestination[]): Promise<IChannelMediaRelayConfiguration> {
+    const parsed = parseInput(relayDestinationsSchema, destinations, 'media relay destinations');
+    const session = this.#require('the media relay');
+    const sdk = await this.#loadSdk();
+    // Agora generates the source channel's relay token for uid 0.
+    const token = await this.#fetchToken(session.roomId, '0', 'host');
+    return fillRelayConfiguration(
+      sdk.createChannelMediaRelayConfiguration(),
+      { roomId: session.roomId, userId: session.userId ?? '', token },
+      parsed.map(({ roomId, userId, token }) => ({ roomId, userId, ...(token ? { token } : {}) })),
+    );
+  }
+
+  #loadSdk(): Promise<AgoraSdk> {
+    if (!this.#sdk) {
+      const source = this.#options.sdk ?? loadAgoraSdk;
+      const load: AgoraSdkLoader = typeof source === 'function' ? source : async () => source;
+      this.#sdk = load().catch((error: unknown) => {
+        this.#sdk = undefined;
+        throw new LiveroomError(
+          'NOT_SUPPORTED',
+          'agora-rtc-sdk-ng could not be loaded. Install it beside @liveroom/core and use the Agora provider in a browser.',
+          { cause: error, provider: this.name },
+        );
+      });
+    }
+    return this.#sdk;
+  }
+
+  async #call<T>(doing: string, action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (error) {
+      throw fromAgoraError(error, doing);
+    }
+  }
+
+  #require(what: string): Session {
+    const session = this.#session;
+    if (!session?.userId) {
+      throw new LiveroomError('INVALID_STATE', `${what} needs a joined Agora room. Await join() first.`, {
+        provider: this.name,
+      });
+    }
+    return session;
+  }
+
+  #handleOf(track: ProviderLocalTrack): AgoraLocalTrackHandle {
+    if (track instanceof AgoraLocalTrackHandle && this.#tracks.has(track)) return track;
+    throw new LiveroomError('INVALID_STATE', 'This track was not created by this Agora provider, or it was closed.', {
+      provider: this.name,
+    });
+  }
+
+  /** The uid Agora knows a participant by (string accounts and integer uids are different users). */
+  #uidOf(client: AgoraClient, participantId: string): UID {
+    return (
+      client.remoteUsers.find((user) => fromAgoraUid(user.uid) === participantId)?.uid ?? toAgoraUid(participantId)
+    );
+  }
+
+  #keep(handle: AgoraLocalTrackHandle): AgoraLocalTrackHandle {
+    this.#tracks.add(handle);
+    return handle;
+  }
+
+  /** Closes every local track, stops forwarding events and leaves the channel. Safe to call twice. */
+  async #release(): Promise<void> {
+    for (const track of [...this.#tracks]) track.close();
+    const session = this.#session;
+    this.#session = undefined;
+    if (session) {
+      session.stopEvents();
+      this.#leaving = session.client.leave().catch(() => undefined);
+    }
+    await this.#leaving;
+  }
+}
+
+/**
+ * Creates the Agora provider. The SDK is imported on the first `join()` or
+ * track creation, so importing this module is safe in Node and during SSR.
+ *
+ * @example
+ * ```ts
+ * import { createRoom } from '@liveroom/core';
+ * import { createAgoraProvider } from '@liveroom/core/agora';
+ * const room = createRoom({ provider: createAgoraProvider({ appId: import.meta.env.VITE_AGORA_APP_ID }) });
+ * await room.join({ roomId: 'shop-42', role: 'audience', token });
+ * ```
+ */
+export function createAgoraProvider(options: AgoraProviderOptions): AgoraProvider {
+  return new AgoraProvider(parseInput(agoraProviderOptionsSchema, options, 'createAgoraProvider() options'));
+}
