@@ -1,0 +1,135 @@
+/**
+ * One arrangement per layout mode: who gets which seat, and where each seat
+ * is. Seats are placed in disjoint cells and each tile is fitted inside its
+ * cell at the video's aspect ratio, so tiles never overlap and stay in bounds.
+ */
+import { fit, gridCells, gridShape, mainAndStrip } from './geometry.js';
+import type { Layout, LayoutInput, LayoutParticipant, Rect, Tile, TileArea, VacantSeat } from './layout-types.js';
+import { fixedSeats, flowingSeats, previousSeats, type SeatPlan } from './seats.js';
+
+/** Most tiles in `grid` mode. */
+export const MAX_GRID_TILES = 16;
+/** Most small tiles beside the speaker. */
+export const MAX_SPEAKER_STRIP = 8;
+/** Share of the container's side that a strip of small tiles takes. */
+const STRIP_SHARE = 0.25;
+/** Share of the PK stage's height that the score bar takes. */
+const SCORE_BAR_SHARE = 0.08;
+
+/** Validated input with its defaults applied. */
+export type ArrangementInput = Required<Pick<LayoutInput, 'participants' | 'container' | 'mode'>> &
+  Pick<LayoutInput, 'pinned' | 'activeSpeaker' | 'previous'> & { aspectRatio: number; guestSeats: number };
+
+type Arranged = Pick<Layout, 'tiles' | 'vacant' | 'overflow' | 'scoreBar'>;
+
+/** Where each seat sits, and how its tile is fitted. */
+interface SeatMap {
+  cell(seat: number): Rect;
+  area(seat: number): TileArea;
+  capacity: number;
+  topAligned?: boolean;
+}
+
+/** Lays out `input` in its mode. */
+export function arrange(input: ArrangementInput): Arranged {
+  switch (input.mode) {
+    case 'grid':
+      return grid(input);
+    case 'speaker':
+      return speaker(input);
+    case 'pk':
+      return pk(input);
+    case 'host-plus-guests':
+      return hostPlusGuests(input);
+    case 'nine-seat':
+      return nineSeat(input);
+  }
+}
+
+function ids(input: ArrangementInput): string[] {
+  return input.participants.map((p) => p.id);
+}
+
+function grid(input: ArrangementInput): Arranged {
+  const plan = flowingSeats(ids(input), MAX_GRID_TILES, previousSeats(input.previous, 'grid'), input.pinned);
+  const { cols, rows } = gridShape(plan.seats.size, input.container, input.aspectRatio);
+  const cells = gridCells({ x: 0, y: 0, ...input.container }, plan.seats.size, cols, rows);
+  return place(plan, { cell: (seat) => cells[seat]!, area: () => 'cell', capacity: plan.seats.size }, input, false);
+}
+
+/**
+ * The speaker takes the main tile: the pinned participant, else the active
+ * speaker; in silence whoever held it keeps it (seat 0 sorts first).
+ */
+function speaker(input: ArrangementInput): Arranged {
+  const present = new Set(ids(input));
+  const main = [input.pinned, input.activeSpeaker].find((id) => id !== undefined && present.has(id));
+  const plan = flowingSeats(ids(input), MAX_SPEAKER_STRIP + 1, previousSeats(input.previous, 'speaker'), main);
+  const { main: mainRect, strip } = mainAndStrip(input.container, Math.max(0, plan.seats.size - 1), STRIP_SHARE);
+  const seats: SeatMap = {
+    cell: (seat) => (seat === 0 ? mainRect : strip[seat - 1]!),
+    area: (seat) => (seat === 0 ? 'main' : 'strip'),
+    capacity: plan.seats.size,
+  };
+  return place(plan, seats, input, false);
+}
+
+/** The host of a host-centred stage: pinned, else the first `host`, else the first participant. */
+function hostOf(input: ArrangementInput): LayoutParticipant | undefined {
+  const { participants, pinned } = input;
+  return participants.find((p) => p.id === pinned) ?? participants.find((p) => p.role === 'host') ?? participants[0];
+}
+
+function hostSeated(input: ArrangementInput, capacity: number): SeatPlan {
+  const host = hostOf(input);
+  const reserved = new Map(host ? [[host.id, 0]] : []);
+  const before = previousSeats(input.previous, input.mode);
+  return fixedSeats(ids(input), capacity, before, reserved);
+}
+
+/** Two halves side by side (local host left, opponent right) and a score bar right under them. */
+function pk(input: ArrangementInput): Arranged {
+  const { width, height } = input.container;
+  const barHeight = height * SCORE_BAR_SHARE;
+  const half = (seat: number): Rect => ({ x: (seat * width) / 2, y: 0, width: width / 2, height: height - barHeight });
+  const seats: SeatMap = { cell: half, area: (seat) => (seat === 0 ? 'left' : 'right'), capacity: 2, topAligned: true };
+  const arranged = place(hostSeated(input, 2), seats, input, true);
+  const videoHeight = fit(half(0), input.aspectRatio, true).height;
+  return { ...arranged, scoreBar: { x: 0, y: videoHeight, width, height: barHeight } };
+}
+
+/** The host large, guests in a strip of fixed seats beside or below. */
+function hostPlusGuests(input: ArrangementInput): Arranged {
+  const { main, strip } = mainAndStrip(input.container, input.guestSeats, STRIP_SHARE);
+  const seats: SeatMap = {
+    cell: (seat) => (seat === 0 ? main : strip[seat - 1]!),
+    area: (seat) => (seat === 0 ? 'main' : 'strip'),
+    capacity: input.guestSeats + 1,
+  };
+  return place(hostSeated(input, seats.capacity), seats, input, true);
+}
+
+/** The live-commerce 3×3 stage: the host in seat 0 (top left), eight guest seats. */
+function nineSeat(input: ArrangementInput): Arranged {
+  const cells = gridCells({ x: 0, y: 0, ...input.container }, 9, 3, 3);
+  return place(hostSeated(input, 9), { cell: (seat) => cells[seat]!, area: () => 'cell', capacity: 9 }, input, true);
+}
+
+function place(plan: SeatPlan, seats: SeatMap, input: ArrangementInput, listVacant: boolean): Arranged {
+  const tiles: Tile[] = [];
+  const held = new Set(plan.seats.values());
+  for (const participant of input.participants) {
+    const seat = plan.seats.get(participant.id);
+    if (seat === undefined) continue;
+    const rect = fit(seats.cell(seat), input.aspectRatio, seats.topAligned);
+    tiles.push({ participantId: participant.id, seat, area: seats.area(seat), ...rect });
+  }
+  tiles.sort((a, b) => a.seat - b.seat);
+  const vacant: VacantSeat[] = [];
+  if (listVacant) {
+    for (let seat = 0; seat < seats.capacity; seat++) {
+      if (!held.has(seat)) vacant.push({ seat, ...fit(seats.cell(seat), input.aspectRatio, seats.topAligned) });
+    }
+  }
+  return { tiles, vacant, overflow: plan.overflow, scoreBar: undefined };
+}
