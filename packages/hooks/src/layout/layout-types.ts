@@ -24,7 +24,7 @@ export interface Size {
 /** Someone who may get a tile. The role picks the host in host-centred modes. */
 export interface LayoutParticipant {
   id: string;
-  role?: Role;
+  role?: Role | undefined;
 }
 
 /** What a tile is for, so the UI can style it. */
