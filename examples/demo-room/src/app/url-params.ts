@@ -1,0 +1,66 @@
+/**
+ * The demo's state in the URL, so a QA run is one link: room, role, name,
+ * provider, scenario. Parsing never throws; the lobby and the room validate
+ * through the SDK and show what is wrong.
+ */
+import type { Role } from '@liveroom/core';
+
+/** Which provider the page uses. */
+export type ProviderChoice = 'local' | 'agora';
+
+/** Everything the URL can say. */
+export interface DemoParams {
+  roomId: string;
+  role: Role;
+  /** User id; the page makes one up when empty. */
+  name: string;
+  provider: ProviderChoice;
+  /** Agora App ID (only with `provider=agora`). */
+  appId: string;
+  /** Scripted impairment scenario, e.g. `stall-every-20s` (see docs/demo-room.md). */
+  scenario: string;
+  /** Another signalling server than the demo's own. */
+  signallingUrl: string;
+}
+
+const ROLE_ALIASES: Readonly<Record<string, Role>> = {
+  host: 'host',
+  cohost: 'cohost',
+  guest: 'cohost',
+  viewer: 'audience',
+  audience: 'audience',
+};
+
+/** Reads the params from a query string; unknown roles fall back to `audience`. */
+export function readParams(search: string): DemoParams & { join: boolean } {
+  const query = new URLSearchParams(search);
+  const get = (key: string) => query.get(key)?.trim() ?? '';
+  return {
+    roomId: get('room'),
+    role: ROLE_ALIASES[get('role')] ?? 'audience',
+    name: get('name'),
+    provider: get('provider') === 'agora' ? 'agora' : 'local',
+    appId: get('appId'),
+    scenario: get('scenario'),
+    signallingUrl: get('signalling'),
+    // A shared link with a room joins straight away; the lobby form sets it too.
+    join: query.has('room'),
+  };
+}
+
+/** The query string for `params` (empty fields left out). */
+export function writeParams(params: DemoParams): string {
+  const query = new URLSearchParams();
+  const roleWord = params.role === 'audience' ? 'viewer' : params.role;
+  const pairs: [string, string][] = [
+    ['room', params.roomId],
+    ['role', roleWord],
+    ['name', params.name],
+    ['provider', params.provider === 'local' ? '' : params.provider],
+    ['appId', params.appId],
+    ['scenario', params.scenario],
+    ['signalling', params.signallingUrl],
+  ];
+  for (const [key, value] of pairs) if (value !== '') query.set(key, value);
+  return `?${query.toString()}`;
+}

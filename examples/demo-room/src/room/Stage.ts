@@ -1,0 +1,46 @@
+/**
+ * The stage: the local camera (when publishing) and every remote publisher,
+ * host first.
+ */
+import type { RemoteParticipant } from '@liveroom/core';
+import { createElement as h, type ReactNode } from 'react';
+import type { SessionSnapshot } from './room-session.js';
+import { VideoTile } from './VideoTile.js';
+
+const rank = (p: RemoteParticipant) => (p.role === 'host' ? 0 : p.role === 'cohost' ? 1 : 2);
+
+/** Remote participants who are on stage: publishers, host first, then by arrival. */
+export function onStage(participants: readonly RemoteParticipant[]): RemoteParticipant[] {
+  return participants
+    .filter((p) => p.role !== 'audience' || p.published.has('video'))
+    .sort((a, b) => rank(a) - rank(b) || a.joinedAt - b.joinedAt);
+}
+
+/** The tiles. */
+export function Stage({ snapshot }: { snapshot: SessionSnapshot }): ReactNode {
+  const remote = onStage(snapshot.participants);
+  const tiles: ReactNode[] = [];
+  if (snapshot.role !== 'audience') {
+    tiles.push(
+      h(VideoTile, {
+        key: 'local',
+        participant: snapshot.userId,
+        track: snapshot.localVideo,
+        label: `${snapshot.userId} (you)`,
+        placeholder: 'Your camera is off',
+      }),
+    );
+  }
+  for (const participant of remote) {
+    tiles.push(
+      h(VideoTile, {
+        key: participant.id,
+        participant: participant.id,
+        track: participant.videoTrack,
+        label: `${participant.id} · ${participant.role}`,
+        placeholder: participant.muted.has('video') ? 'Camera paused' : 'Connecting video…',
+      }),
+    );
+  }
+  return h('section', { className: 'stage', 'aria-label': 'Stage', 'data-count': tiles.length }, tiles);
+}

@@ -1,0 +1,39 @@
+/**
+ * One video on the stage. Attaching goes through the SDK (`track.attach`),
+ * which is how the quality collector finds the element (decision 5).
+ */
+import type { Track } from '@liveroom/core';
+import { createElement as h, type ReactNode, useEffect, useRef } from 'react';
+
+interface VideoTileProps {
+  track: Track | undefined;
+  label: string;
+  /** Shown instead of the picture when there is no track. */
+  placeholder: string;
+  /** Extra content over the picture (the quality overlay). */
+  children?: ReactNode;
+  /** A data attribute for tests and styles: who this tile shows. */
+  participant: string;
+}
+
+/** A tile with its video element, label and overlay. */
+export function VideoTile({ track, label, placeholder, children, participant }: VideoTileProps): ReactNode {
+  const video = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    const element = video.current;
+    if (!track || !element) return;
+    track.attach(element);
+    return () => {
+      track.detach(element);
+    };
+  }, [track]);
+  return h(
+    'figure',
+    { className: 'tile', 'data-participant': participant },
+    track
+      ? h('video', { ref: video, muted: true, playsInline: true })
+      : h('div', { className: 'tile-empty' }, placeholder),
+    h('figcaption', null, label),
+    children,
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * One stay in one room, as the page sees it: builds the provider, joins,
+ * goes live when the role may publish, and keeps a snapshot of everything
+ * the room view draws (connection, people, local camera, problems).
+ */
+import {
+  asLiveroomError,
+  type ConnectionState,
+  canPublish,
+  createRoom,
+  type LiveroomError,
+  type LocalTrack,
+  type RemoteParticipant,
+  type Role,
+  type Room,
+} from '@liveroom/core';
+import type { DemoParams } from '../app/url-params.js';
+import { createProvider } from './providers.js';
+import { SnapshotStore } from './session-store.js';
+
+/** What the room view draws. */
+export interface SessionSnapshot {
+  /** `joining` until `join()` settles; `ended` after leave, kick, room close or failure. */
+  phase: 'joining' | 'joined' | 'ended';
+  connection: ConnectionState;
+  userId: string;
+  role: Role;
+  participants: readonly RemoteParticipant[];
+  localVideo: LocalTrack | undefined;
+  /** Why the camera or microphone could not start (the session goes on without them). */
+  mediaError: LiveroomError | undefined;
+  /** Why the session failed or ended, when it was not the user's choice. */
+  error: LiveroomError | undefined;
+  /** Why it ended: `kicked`, `room-closed`, `failed`, `leave`. */
+  endReason: string | undefined;
+  autoplayBlocked: boolean;
+}
+
+/** A joined (or joining) room and its snapshot. */
+export class RoomSession extends SnapshotStore<SessionSnapshot> {
+  #room: Room | undefined;
+  readonly #params: DemoParams;
+  readonly #signallingUrl: string;
+  readonly #cleanups: (() => void)[] = [];
+
+  constructor(params: DemoParams, signallingUrl: string) {
+    super({
+      phase: 'joining',
+      connection: 'disconnected',
+      userId: params.name,
+      role: params.role,
+      participants: [],
+      localVideo: undefined,
+      mediaError: undefined,
+      error: undefined,
+      endReason: undefined,
+      autoplayBlocked: false,
+    });
+    this.#params = params;
+    this.#signallingUrl = params.signallingUrl || signallingUrl;
+  }
+
+  /** The room, once the provider exists (for panels that need it). */
+  get room(): Room | undefined {
+    return this.#room;
+  }
+
+  /** Joins; rejects with the `LiveroomError` the lobby shows (bad input, unreachable server…). */
+  async join(): Promise<Room> {
+    const { roomId, role, name, provider, appId } = this.#params;
+    try {
+      const room = createRoom({
+        provider: await createProvider({ provider, appId, signallingUrl: this.#signallingUrl }),
+        joinTimeoutMs: 8000,
+      });
+      this.#room = room;
+      this.#watch(room);
+      await room.join({ roomId, role, ...(name ? { userId: name } : {}) });
+      this.update({ phase: 'joined', userId: room.userId ?? name });
+      if (canPublish(role)) await this.goLive();
+      return room;
+    } catch (error) {
+      const failure = asLiveroomError(error, 'PROVIDER_ERROR', 'Could not join');
+      this.update({ phase: 'ended', error: failure, endReason: 'failed' });
+      this.#dispose();
+      throw failure;
+    }
+  }
+
+  /** Publishes camera and microphone; a refusal is kept in `mediaError`, not thrown. */
+  async goLive(): Promise<void> {
+    const room = this.#room;
+    if (!room) return;
+    try {
+      await room.publishCamera({ width: 1280, height: 720 });
+      await room.publishMicrophone();
+      this.update({ mediaError: undefined });
+    } catch (error) {
+      this.update({ mediaError: asLiveroomError(error, 'PROVIDER_ERROR', 'Could not start the camera') });
+    }
+  }
+
+  /** Retries playback after the browser blocked autoplay (call from a click). */
+  resumePlayback(): void {
+    this.#room?.resumePlayback();
+    this.update({ autoplayBlocked: false });
+  }
+
+  /** Leaves the room and releases everything. */
+  async leave(): Promise<void> {
+    await this.#room?.leave();
+    this.#dispose();
+    this.update({ phase: 'ended', endReason: 'leave' });
+  }
+
+  #watch(room: Room): void {
+    const subscriptions = [
+      room.connectionState$.subscribe((connection) => this.update({ connection })),
+      room.participants$.subscribe((participants) => this.update({ participants })),
+      room.localTracks$.subscribe((tracks) =>
+        this.update({ localVideo: tracks.find((track) => track.kind === 'video') }),
+      ),
+      room.role$.subscribe((role) => role && this.update({ role })),
+    ];
+    const onBlocked = () => this.update({ autoplayBlocked: true });
+    const onLeft = (reason: string) => this.update({ phase: 'ended', endReason: reason });
+    const onError = (error: LiveroomError) => this.update({ error });
+    room.on('autoplay-blocked', onBlocked);
+    room.on('left', onLeft);
+    room.on('error', onError);
+    this.#cleanups.push(() => {
+      for (const subscription of subscriptions) subscription.unsubscribe();
+      room.off('autoplay-blocked', onBlocked);
+      room.off('left', onLeft);
+      room.off('error', onError);
+    });
+  }
+
+  #dispose(): void {
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+  }
+}

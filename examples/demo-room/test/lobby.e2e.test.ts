@@ -1,0 +1,41 @@
+/**
+ * The lobby's bad-input paths, end to end in Chromium: the SDK's own
+ * validation shown next to the field, and a clear message when the
+ * signalling server is not there.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type DemoFixture, startDemoFixture } from './demo-fixture.js';
+
+let fixture: DemoFixture;
+beforeAll(async () => {
+  fixture = await startDemoFixture();
+});
+afterAll(async () => {
+  await fixture?.close();
+});
+
+test('an empty room name is refused next to the field, with the SDK message', async () => {
+  const page = await fixture.open('', { width: 390, height: 844 });
+  await page.getByRole('button', { name: 'Join room' }).click();
+  const error = page.locator('.field-error');
+  await expect.poll(() => error.textContent()).toContain('must not be empty');
+  expect(await page.getByLabel('Room name').getAttribute('aria-invalid')).toBe('true');
+  await fixture.screenshot(page, 'demo-lobby-invalid');
+  await page.context().close();
+});
+
+test('a room name with characters Agora refuses is explained, not sent', async () => {
+  const page = await fixture.open();
+  await page.getByLabel('Room name').fill('shop/42');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('.field-error').textContent()).toMatch(/may only contain/);
+  await page.context().close();
+});
+
+test('a dead signalling server gives a clear message and the lobby stays usable', async () => {
+  const page = await fixture.open('?room=qa-dead&role=viewer&signalling=ws://127.0.0.1:9');
+  const banner = page.locator('.banner-error');
+  await expect.poll(() => banner.textContent(), { timeout: 30_000 }).toContain('Cannot reach the signalling server');
+  expect(await page.getByRole('button', { name: 'Join room' }).isEnabled()).toBe(true);
+  await page.context().close();
+});
