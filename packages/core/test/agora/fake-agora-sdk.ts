@@ -21,6 +21,7 @@ export class FakeAgoraSdk implements AgoraSdk {
   /** When true, clients' `join()` never settles by itself (Agora offline). */
   hangOnJoin = false;
   #trackFailure: ErrorCodeName | undefined;
+  #joinFailure: ErrorCodeName | undefined;
 
   /** The client of the latest `createClient()`. */
   get client(): FakeAgoraClient {
@@ -34,9 +35,16 @@ export class FakeAgoraSdk implements AgoraSdk {
     this.#trackFailure = code;
   }
 
+  /** Makes the next client's `join()` reject with an Agora error of `code`. */
+  failNextJoin(code: ErrorCodeName): void {
+    this.#joinFailure = code;
+  }
+
   createClient(config: ClientConfig): FakeAgoraClient {
     this.clientConfigs.push(config);
     const client = new FakeAgoraClient({ hangOnJoin: this.hangOnJoin });
+    if (this.#joinFailure) client.failNext('join', this.#joinFailure);
+    this.#joinFailure = undefined;
     this.clients.push(client);
     return client;
   }
