@@ -1,0 +1,403 @@
+/**
+ * The embedded local provider: a WebRTC mesh on loopback with the
+ * `@liveroom/signalling` server. Each publisher sends to each other
+ * participant over its own `RTCPeerConnection` (no STUN/TURN). It is a real
+ * provider for development, QA and tests; large rooms are Agora's job
+ * (DESIGN.md decision 22).
+ */
+import EventEmitter from 'eventemitter3';
+import { isLiveroomError, LiveroomError } from '../errors.js';
+import type {
+  CameraOptions,
+  MicrophoneOptions,
+  ProviderCapabilities,
+  ProviderEventMap,
+  ProviderJoinParams,
+  ProviderJoinResult,
+  ProviderLocalTrack,
+  ProviderRemoteTrack,
+  RtcProvider,
+  SendDataOptions,
+} from '../provider.js';
+import type { ProviderStats } from '../stats.js';
+import { canPublish, type Role, type TrackKind } from '../types.js';
+import { parseInput } from '../validation.js';
+import { type CaptureTrack, cameraConstraints, microphoneConstraints, openCapture } from './capture.js';
+import { enterRoom } from './entry.js';
+import { Mesh } from './mesh.js';
+import { type LocalProviderConfig, type LocalProviderOptions, localProviderOptionsSchema } from './options.js';
+import { type Impairment, impairmentSchema, type ParticipantInfo, type ServerMessage } from './protocol.js';
+import type { SignallingSocket } from './signalling-socket.js';
+import { StatsSampler } from './webrtc-stats.js';
+
+interface Session {
+  roomId: string;
+  userId: string;
+  role: Role;
+}
+
+interface Known {
+  role: Role;
+  published: Set<TrackKind>;
+  muted: Set<TrackKind>;
+}
+
+const known = (p: ParticipantInfo): Known => ({
+  role: p.role,
+  published: new Set(p.published),
+  muted: new Set(p.muted),
+});
+
+/** The local provider. Create it with {@link createLocalProvider}. */
+export class LocalProvider implements RtcProvider {
+  readonly name = 'local';
+  readonly capabilities: ProviderCapabilities = {
+    dataMessages: true,
+    mediaRelay: false,
+    dualStream: false,
+    audioLevels: true,
+    keepsPublicationsOnReconnect: false,
+  };
+  readonly events = new EventEmitter<ProviderEventMap>();
+  readonly #config: LocalProviderConfig;
+  /** Lets the server tell this client's reconnect from a second user with the same id. */
+  readonly #sessionId = crypto.randomUUID();
+  readonly #participants = new Map<string, Known>();
+  readonly #published = new Map<TrackKind, ProviderLocalTrack>();
+  readonly #muted = new WeakSet<ProviderLocalTrack>();
+  readonly #stats = new StatsSampler();
+  #session: Session | undefined;
+  #socket: SignallingSocket | undefined;
+  #mesh: Mesh | undefined;
+  /** Aborted by `leave()`: ends a pending join or reconnect loop. */
+  #lifetime: AbortController | undefined;
+  #audioTimer: ReturnType<typeof setInterval> | undefined;
+  #removed = false;
+
+  constructor(options: LocalProviderOptions) {
+    this.#config = parseInput(localProviderOptionsSchema, options, 'createLocalProvider() options');
+  }
+
+  /** Peer connections open now (0 after `leave()`): for tests and debugging. */
+  get openPeerConnections(): number {
+    return this.#mesh?.size ?? 0;
+  }
+
+  async join(params: ProviderJoinParams): Promise<ProviderJoinResult> {
+    if (this.#session) throw new LiveroomError('INVALID_STATE', 'The local provider is already in a room.');
+    const lifetime = new AbortController();
+    this.#lifetime = lifetime;
+    this.#session = { roomId: params.roomId, userId: params.userId, role: params.role };
+    this.#mesh = new Mesh((message) => this.#socket?.send(message));
+    try {
+      const entry = await this.#enter(AbortSignal.any([params.signal, lifetime.signal]), this.#config.joinAttempts);
+      this.#learn(entry.joined.participants, false);
+      this.#startAudioLevels();
+      return { userId: params.userId, serverTimeOffsetMs: entry.serverTimeOffsetMs };
+    } catch (error) {
+      this.#release();
+      throw error;
+    }
+  }
+
+  async leave(): Promise<void> {
+    this.#lifetime?.abort(new LiveroomError('OPERATION_ABORTED', 'The local provider left.', { provider: 'local' }));
+    this.#socket?.send({ type: 'leave' });
+    this.#release();
+  }
+
+  async setRole(role: Role): Promise<void> {
+    const session = this.#requireSession('setRole()');
+    await this.#request({ type: 'set-role', role });
+    session.role = role;
+    if (!canPublish(role)) {
+      this.#published.clear();
+      this.#mesh?.closeUplinks();
+    }
+  }
+
+  /** The local provider has no tokens; accepted and ignored. */
+  async renewToken(_token: string): Promise<void> {}
+
+  createCameraTrack(options: CameraOptions): Promise<ProviderLocalTrack> {
+    return openCapture('camera', cameraConstraints(options), (track, next) => this.#swap(track, next));
+  }
+
+  createMicrophoneTrack(options: MicrophoneOptions): Promise<ProviderLocalTrack> {
+    return openCapture('microphone', microphoneConstraints(options), (track, next) => this.#swap(track, next));
+  }
+
+  async publish(track: ProviderLocalTrack): Promise<void> {
+    const session = this.#requireSession('publish()');
+    if (!canPublish(session.role)) throw new LiveroomError('INVALID_STATE', 'The audience cannot publish.');
+    const mesh = this.#mesh as Mesh;
+    this.#published.set(track.kind, track);
+    await this.#request({ type: 'publish', kind: track.kind });
+    const muted = this.#muted.has(track);
+    if (muted) await this.#request({ type: 'mute', kind: track.kind });
+    mesh.send(track.kind, muted ? null : track.mediaStreamTrack);
+    for (const id of this.#participants.keys()) mesh.connectViewer(id);
+  }
+
+  async unpublish(track: ProviderLocalTrack): Promise<void> {
+    if (this.#published.get(track.kind) !== track) return;
+    this.#published.delete(track.kind);
+    this.#mesh?.send(track.kind, null);
+    if (this.#socket?.open) await this.#request({ type: 'unpublish', kind: track.kind });
+  }
+
+  async setMuted(track: ProviderLocalTrack, muted: boolean): Promise<void> {
+    if (muted) this.#muted.add(track);
+    else this.#muted.delete(track);
+    if (this.#published.get(track.kind) !== track) return;
+    // No frames while muted (replaceTrack(null)): viewers see a W3C pause, not black frames.
+    this.#mesh?.send(track.kind, muted ? null : track.mediaStreamTrack);
+    await this.#request({ type: muted ? 'mute' : 'unmute', kind: track.kind });
+  }
+
+  async subscribe(participantId: string, kind: TrackKind): Promise<ProviderRemoteTrack> {
+    this.#requireSession('subscribe()');
+    if (!this.#participants.get(participantId)?.published.has(kind)) {
+      throw new LiveroomError('INVALID_STATE', `${participantId} does not publish ${kind}.`, { provider: 'local' });
+    }
+    const mediaStreamTrack = await (this.#mesh as Mesh).waitForTrack(
+      participantId,
+      kind,
+      this.#config.subscribeTimeoutMs,
+    );
+    return { participantId, kind, mediaStreamTrack };
+  }
+
+  /** Media keeps flowing in the mesh; the room just stops showing it. */
+  async unsubscribe(_participantId: string, _kind: TrackKind): Promise<void> {}
+
+  async getStats(): Promise<ProviderStats> {
+    const mesh = this.#mesh;
+    if (!mesh) return { timestamp: Date.now(), remoteVideo: [], remoteAudio: [] };
+    return this.#stats.sample([...mesh.downlinks.values()], [...mesh.uplinks.values()]);
+  }
+
+  async sendData(payload: string, options: SendDataOptions): Promise<void> {
+    await this.#request({ type: 'data', payload, ...(options.to ? { to: options.to } : {}) });
+  }
+
+  /**
+   * QA and tests only (DESIGN.md decision 20): asks `publisherId` to impair
+   * the stream it sends to this viewer, and to no one else.
+   *
+   * @example
+   * ```ts
+   * await provider.impair('host-1', { stallMs: 1500 }); // one freeze of ~1.5 s
+   * await provider.impair('host-1', { scaleResolutionDownBy: 2, maxBitrateKbps: 300 });
+   * ```
+   */
+  async impair(publisherId: string, impairment: Impairment): Promise<void> {
+    const parsed = parseInput(impairmentSchema, impairment, 'impair() impairment');
+    await this.#request({ type: 'impair', to: publisherId, impairment: parsed });
+  }
+
+  /** Removes a participant from the room (hosts only). */
+  async kick(userId: string): Promise<void> {
+    await this.#request({ type: 'kick', userId });
+  }
+
+  /** Closes the room for everyone (hosts only). */
+  async closeRoom(): Promise<void> {
+    await this.#request({ type: 'close-room' });
+  }
+
+  #enter(signal: AbortSignal, attempts: number) {
+    const { roomId, userId, role } = this.#session as Session;
+    return enterRoom(this.#config, { roomId, userId, role, sessionId: this.#sessionId }, attempts, signal, (m) =>
+      this.#onMessage(m),
+    ).then((entry) => {
+      this.#socket = entry.socket;
+      entry.socket.events.once('lost', () => void this.#reconnect());
+      return entry;
+    });
+  }
+
+  /** Takes in the room's participants: on a rejoin, those gone meanwhile leave and the rest are announced again. */
+  #learn(participants: ParticipantInfo[], rejoin: boolean): void {
+    const now = new Map(participants.map((p) => [p.id, p]));
+    if (rejoin) {
+      for (const id of this.#participants.keys()) {
+        if (!now.has(id)) {
+          this.#participants.delete(id);
+          this.events.emit('participant-left', id, 'left');
+        }
+      }
+    }
+    for (const p of participants) this.#admit(p);
+  }
+
+  #admit(p: ParticipantInfo): void {
+    this.#participants.set(p.id, known(p));
+    this.events.emit('participant-joined', { id: p.id, role: p.role });
+    // A repeated track-published tells the room to subscribe again (the old media is gone).
+    for (const kind of p.published) this.events.emit('track-published', p.id, kind);
+    for (const kind of p.muted) this.events.emit('track-muted', p.id, kind);
+    if (this.#published.size > 0) this.#mesh?.connectViewer(p.id);
+  }
+
+  #onMessage(message: ServerMessage): void {
+    const mesh = this.#mesh;
+    if (!mesh) return;
+    switch (message.type) {
+      case 'participant-joined':
+        this.#admit(message.participant);
+        return;
+      case 'participant-left':
+        this.#participants.delete(message.userId);
+        mesh.dropPeer(message.userId);
+        this.events.emit('participant-left', message.userId, message.reason);
+        return;
+      case 'role-changed': {
+        const p = this.#participants.get(message.userId);
+        if (!p) return;
+        p.role = message.role;
+        if (!canPublish(message.role)) {
+          p.published.clear();
+          p.muted.clear();
+          mesh.dropDownlink(message.userId);
+        }
+        this.events.emit('participant-role-changed', message.userId, message.role);
+        return;
+      }
+      case 'publish':
+      case 'unpublish':
+      case 'mute':
+      case 'unmute':
+        this.#onAnnouncement(message);
+        return;
+      case 'sdp':
+        if (message.description.type === 'offer') mesh.acceptOffer(message.from, message.pcId, message.description);
+        else mesh.acceptAnswer(message.from, message.pcId, message.description);
+        return;
+      case 'ice':
+        mesh.addCandidate(message.from, message.pcId, message.candidate as RTCIceCandidateInit | null);
+        return;
+      case 'data':
+        this.events.emit('data-message', { from: message.from, payload: message.payload });
+        return;
+      case 'impair':
+        mesh.impair(message.from, message.impairment).catch((error: unknown) => this.#warn(error, 'impairment'));
+        return;
+      case 'removed':
+        this.#removed = true;
+        this.events.emit('removed', message.reason);
+        return;
+      case 'error':
+        this.events.emit('warning', new LiveroomError('PROVIDER_ERROR', message.message, { provider: 'local' }));
+        return;
+    }
+  }
+
+  #onAnnouncement(message: Extract<ServerMessage, { type: 'publish' | 'unpublish' | 'mute' | 'unmute' }>): void {
+    const p = this.#participants.get(message.userId);
+    if (!p) return;
+    const { userId, kind } = message;
+    if (message.type === 'publish') {
+      p.published.add(kind);
+      p.muted.delete(kind);
+      this.events.emit('track-published', userId, kind);
+    } else if (message.type === 'unpublish') {
+      p.published.delete(kind);
+      p.muted.delete(kind);
+      this.events.emit('track-unpublished', userId, kind);
+    } else {
+      const muted = message.type === 'mute';
+      if (muted) p.muted.add(kind);
+      else p.muted.delete(kind);
+      this.events.emit(muted ? 'track-muted' : 'track-unmuted', userId, kind);
+    }
+  }
+
+  /** The socket dropped after joining: retry with backoff, rejoin, and announce the room again. */
+  async #reconnect(): Promise<void> {
+    const lifetime = this.#lifetime;
+    if (!this.#session || this.#removed || !lifetime) return;
+    this.#socket = undefined;
+    this.#mesh?.closeAll(new LiveroomError('CONNECTION_FAILED', 'The connection was lost.', { provider: 'local' }));
+    // The room publishes again after the reconnect (keepsPublicationsOnReconnect: false).
+    this.#published.clear();
+    this.events.emit('connection-state-changed', 'reconnecting', 'network');
+    try {
+      const entry = await this.#enter(lifetime.signal, this.#config.reconnectAttempts);
+      this.events.emit('connection-state-changed', 'connected', 'reconnected');
+      this.#learn(entry.joined.participants, true);
+    } catch (error) {
+      if (lifetime.signal.aborted) return;
+      this.#release();
+      const reason = isLiveroomError(error, 'UID_CONFLICT') ? 'uid-conflict' : 'retries-exhausted';
+      this.events.emit('connection-state-changed', 'failed', reason);
+    }
+  }
+
+  #swap(track: CaptureTrack, next: MediaStreamTrack): void {
+    if (this.#published.get(track.kind) === track && !this.#muted.has(track)) this.#mesh?.send(track.kind, next);
+  }
+
+  #startAudioLevels(): void {
+    const interval = this.#config.audioLevelIntervalMs;
+    if (interval === 0) return;
+    this.#audioTimer = setInterval(() => {
+      const levels = this.#mesh?.audioLevels() ?? [];
+      if (levels.length > 0) this.events.emit('audio-levels', levels);
+    }, interval);
+  }
+
+  async #request(message: Parameters<SignallingSocket['request']>[0]): Promise<void> {
+    const socket = this.#socket;
+    if (!socket) {
+      throw new LiveroomError('INVALID_STATE', `"${message.type}" needs a connected room.`, { provider: 'local' });
+    }
+    await socket.request(message);
+  }
+
+  #requireSession(what: string): Session {
+    if (!this.#session || !this.#mesh) {
+      throw new LiveroomError('INVALID_STATE', `${what} needs a joined room.`, { provider: 'local' });
+    }
+    return this.#session;
+  }
+
+  #warn(error: unknown, what: string): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.events.emit(
+      'warning',
+      new LiveroomError('PROVIDER_ERROR', `${what} failed: ${message}`, { provider: 'local' }),
+    );
+  }
+
+  /** Closes every peer connection and the socket and stops every timer. */
+  #release(): void {
+    clearInterval(this.#audioTimer);
+    this.#audioTimer = undefined;
+    this.#mesh?.closeAll(new LiveroomError('OPERATION_ABORTED', 'The local provider left.', { provider: 'local' }));
+    this.#mesh = undefined;
+    this.#socket?.close();
+    this.#socket = undefined;
+    this.#session = undefined;
+    this.#lifetime = undefined;
+    this.#participants.clear();
+    this.#published.clear();
+    this.#removed = false;
+  }
+}
+
+/**
+ * Creates the local provider.
+ *
+ * @example
+ * ```ts
+ * import { createRoom } from '@liveroom/core';
+ * import { createLocalProvider } from '@liveroom/core/local';
+ * const room = createRoom({ provider: createLocalProvider({ signallingUrl: 'ws://127.0.0.1:8787' }) });
+ * await room.join({ roomId: 'shop-42', role: 'host' });
+ * await room.publishCamera();
+ * ```
+ */
+export function createLocalProvider(options: LocalProviderOptions): LocalProvider {
+  return new LocalProvider(options);
+}

@@ -1,0 +1,38 @@
+/**
+ * Options of `createLocalProvider()`, validated with zod/mini. The defaults
+ * suit one machine: a join gives up within a few seconds when the server is
+ * not there, and a dropped socket is retried for about half a minute.
+ */
+import * as z from 'zod/mini';
+
+const ms = (min: number, max: number, fallback: number) =>
+  z._default(z.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
+const count = (min: number, max: number, fallback: number) =>
+  z._default(z.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
+
+/** Schema of {@link LocalProviderOptions}. */
+export const localProviderOptionsSchema = z.object({
+  /** The signalling server, e.g. `ws://127.0.0.1:8787` (see `@liveroom/signalling`). */
+  signallingUrl: z.string().check(z.regex(/^wss?:\/\/.+/, 'signallingUrl must be a ws:// or wss:// URL')),
+  /** How long one connection attempt may take. */
+  connectTimeoutMs: ms(100, 60_000, 3000),
+  /** Connection attempts of `join()` before it rejects with `CONNECTION_FAILED`. */
+  joinAttempts: count(1, 20, 3),
+  /** Attempts to restore a dropped connection before giving up (`failed`, `retries-exhausted`). */
+  reconnectAttempts: count(0, 50, 10),
+  /** First retry delay; it doubles per attempt up to `backoffMaxMs`, with jitter. */
+  backoffBaseMs: ms(10, 60_000, 250),
+  backoffMaxMs: ms(10, 120_000, 4000),
+  /** Client heartbeat: a ping this often, and a server silent for `heartbeatTimeoutMs` counts as lost. */
+  heartbeatIntervalMs: ms(50, 60_000, 2000),
+  heartbeatTimeoutMs: ms(100, 300_000, 6000),
+  /** How long `subscribe()` waits for the publisher's media to arrive. */
+  subscribeTimeoutMs: ms(100, 120_000, 15_000),
+  /** How often `audio-levels` is emitted while remote audio arrives; 0 turns it off. */
+  audioLevelIntervalMs: ms(0, 10_000, 500),
+});
+
+/** Options of `createLocalProvider()`. */
+export type LocalProviderOptions = z.input<typeof localProviderOptionsSchema>;
+/** Options with their defaults applied. */
+export type LocalProviderConfig = z.output<typeof localProviderOptionsSchema>;

@@ -1,0 +1,63 @@
+/**
+ * One `RTCPeerConnection` of the mesh, seen from this browser: an
+ * {@link Uplink} (this publisher → one viewer) or a {@link Downlink} (one
+ * publisher → this viewer). Each has its own `pcId`, so ICE for a replaced
+ * connection is ignored. Signalling steps run one at a time, so candidates
+ * that arrive before the remote description wait for it.
+ */
+import type { ClientMessage } from './protocol.js';
+
+/** Sends an SDP or ICE message through signalling. */
+export type Relay = (message: Extract<ClientMessage, { type: 'sdp' | 'ice' }>) => void;
+
+/** ICE servers: none. The mesh runs on loopback, where host candidates connect directly. */
+const RTC_CONFIG: RTCConfiguration = { iceServers: [], bundlePolicy: 'max-bundle' };
+
+/** The parts both link directions share. */
+export abstract class PeerLink {
+  readonly pc = new RTCPeerConnection(RTC_CONFIG);
+  /** The other end's user id. */
+  readonly peerId: string;
+  readonly pcId: string;
+  protected readonly relay: Relay;
+  #steps: Promise<unknown> = Promise.resolve();
+
+  protected constructor(peerId: string, pcId: string, relay: Relay) {
+    this.peerId = peerId;
+    this.pcId = pcId;
+    this.relay = relay;
+    this.pc.onicecandidate = ({ candidate }) => {
+      if (candidate) this.relay({ type: 'ice', to: peerId, pcId, candidate: candidate.toJSON() as ICE });
+    };
+  }
+
+  /** Adds a remote ICE candidate once the remote description is in place. */
+  addCandidate(candidate: RTCIceCandidateInit | null): void {
+    if (!candidate) return;
+    this.step(() => this.pc.addIceCandidate(candidate)).catch(() => undefined);
+  }
+
+  /** True once the connection was closed. */
+  get closed(): boolean {
+    return this.pc.signalingState === 'closed';
+  }
+
+  close(): void {
+    this.pc.onicecandidate = null;
+    this.pc.close();
+  }
+
+  /** Runs `work` after every earlier signalling step; a closed link skips it. */
+  protected step<T>(work: () => Promise<T>): Promise<T | undefined> {
+    const next = this.#steps.then(() => (this.closed ? undefined : work()));
+    this.#steps = next.catch(() => undefined);
+    return next;
+  }
+}
+
+type ICE = Extract<ClientMessage, { type: 'ice' }>['candidate'];
+
+/** A fresh id for a peer connection. */
+export function newPcId(): string {
+  return crypto.randomUUID();
+}
