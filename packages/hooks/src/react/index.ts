@@ -1,0 +1,12 @@
+/**
+ * `@liveroom/hooks/react`: thin React hooks over the framework-agnostic
+ * stores of `@liveroom/hooks`, each a `useSyncExternalStore` with selector
+ * support. React is an optional peer dependency: only this entry imports it.
+ *
+ * @packageDocumentation
+ */
+
+export { useBattle, useBattleClock, usePk } from './battle-hooks.js';
+export { useLayout, useStageContainer } from './layout-hooks.js';
+export { useActiveSpeaker, useConnectionQuality, useLocalTracks, useParticipants, useRoom } from './room-hooks.js';
+export { type Equality, type Selector, useStore } from './use-store.js';
