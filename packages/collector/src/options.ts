@@ -25,7 +25,7 @@ export const collectorOptionsSchema = z.object({
   maxInflatedBytes: z.number().int().positive().default(8_388_608),
   /** Most events in one request; a larger batch is refused as a whole (413). */
   maxEventsPerRequest: z.number().int().positive().default(5_000),
-  /** Largest single event (its JSON text), in bytes; a larger one is rejected on its own. */
+  /** Largest single event (characters of its stored JSON: context, attrs, body); a larger one is rejected on its own. */
   maxEventBytes: z.number().int().positive().default(16_384),
   /**
    * How far in the future an event's client `ts` may be, against the server clock (decision 12).

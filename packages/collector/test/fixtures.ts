@@ -17,7 +17,7 @@ export function freshEvent(type: TelemetryEventType = 'quality_sample', sessionI
 }
 
 /** Posts `body` to `${url}/v1/events` with the test write key unless `headers` says otherwise. */
-export async function post(url: string, body: string | Uint8Array, headers: Record<string, string> = {}) {
+export async function post(url: string, body: BodyInit, headers: Record<string, string> = {}) {
   const response = await fetch(`${url}/v1/events`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${WRITE_KEY}`, ...headers },

@@ -39,7 +39,7 @@ export interface AdmissionPolicy {
   receivedAt: number;
   /** How far ahead of `receivedAt` an event's `ts` may be (decision 12). */
   maxFutureSkewMs: number;
-  /** Largest event, in bytes of its JSON text. */
+  /** Largest event: characters of its stored JSON (`context`, `attrs`, `body`). */
   maxEventBytes: number;
 }
 
@@ -60,14 +60,10 @@ export function admitEvent(value: unknown, policy: AdmissionPolicy): Admission {
     ...(eventId === undefined ? {} : { eventId }),
     ...(issues === undefined ? {} : { issues }),
   });
-  const size = Buffer.byteLength(JSON.stringify(value));
-  if (size > policy.maxEventBytes) {
-    return reject('event_too_large', `The event is ${size} bytes; the limit is ${policy.maxEventBytes}.`);
-  }
   if (typeof candidate.type !== 'string' || !KNOWN_TYPES.has(candidate.type)) {
     return reject('unknown_type', `Unknown event type ${JSON.stringify(candidate.type)}.`);
   }
-  if (!ACCEPTED_VERSIONS.has(candidate.version)) {
+  if (candidate.version !== undefined && !ACCEPTED_VERSIONS.has(candidate.version)) {
     return reject(
       'unsupported_version',
       `Schema version ${JSON.stringify(candidate.version)} is not accepted; accepted: ${[...ACCEPTED_VERSIONS].join(', ')}.`,
@@ -82,7 +78,16 @@ export function admitEvent(value: unknown, policy: AdmissionPolicy): Admission {
       `ts is ${event.ts - policy.receivedAt} ms ahead of the server clock; the allowed skew is ${policy.maxFutureSkewMs} ms.`,
     );
   }
-  return { ok: true, row: toRow(event, policy.receivedAt) };
+  const row = toRow(event, policy.receivedAt);
+  // Measured on what would be stored: the schema has already stripped unknown keys.
+  const size = row.context.length + row.attrs.length + row.body.length;
+  if (size > policy.maxEventBytes) {
+    return reject(
+      'event_too_large',
+      `The event holds ${size} characters of JSON; the limit is ${policy.maxEventBytes}.`,
+    );
+  }
+  return { ok: true, row };
 }
 
 function toRow(event: TelemetryEvent, receivedAt: number): EventRow {

@@ -41,6 +41,8 @@ export class EventStore {
       await writer.run(`CREATE TABLE IF NOT EXISTS events ${eventColumnsDdl(true)}`);
       await writer.run(`CREATE TEMP TABLE IF NOT EXISTS ${STAGING} ${eventColumnsDdl(false)}`);
       await createViews(writer);
+    } else {
+      await createViews(reader, true);
     }
     return new EventStore(instance, writer, reader, readOnly);
   }
