@@ -4,7 +4,6 @@
  * flowing, i.e. sized and with the rendered frame count rising.
  */
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import type { Harness } from '../../../scripts/testing/harness.ts';
 import type { LocalProviderOptions } from '../src/local/index.js';
 
@@ -28,11 +27,22 @@ export function framesFrom(page: Page, publisherId: string): Promise<number> {
   }, publisherId);
 }
 
-/** Waits until video from `publisherId` has a size and its rendered frame count keeps rising. */
+/**
+ * Waits until video from `publisherId` has a size and its rendered frame
+ * count keeps rising (usable in hooks too: it polls inside the page).
+ */
 export async function expectVideoFlowing(page: Page, publisherId: string): Promise<void> {
-  await expect.poll(() => framesFrom(page, publisherId), POLL).toBeGreaterThan(0);
-  const before = await framesFrom(page, publisherId);
-  await expect.poll(() => framesFrom(page, publisherId), POLL).toBeGreaterThan(before);
+  const rising = (floor: number) =>
+    page.waitForFunction(
+      ([id, min]) => {
+        const video = window.lr.videos().find((v) => v.participantId === id);
+        return video !== undefined && video.videoWidth > 0 && video.framesRendered > min;
+      },
+      [publisherId, floor] as const,
+      { timeout: POLL.timeout, polling: POLL.interval },
+    );
+  await rising(0);
+  await rising(await framesFrom(page, publisherId));
 }
 
 /** Ids of the participants `page` saw leave, in order. */

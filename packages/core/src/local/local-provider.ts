@@ -27,6 +27,7 @@ import { enterRoom } from './entry.js';
 import { Mesh } from './mesh.js';
 import { type LocalProviderConfig, type LocalProviderOptions, localProviderOptionsSchema } from './options.js';
 import { type Impairment, impairmentSchema, type ParticipantInfo, type ServerMessage } from './protocol.js';
+import { RemoteRoster } from './remote-roster.js';
 import type { SignallingSocket } from './signalling-socket.js';
 import { StatsSampler } from './webrtc-stats.js';
 
@@ -35,18 +36,6 @@ interface Session {
   userId: string;
   role: Role;
 }
-
-interface Known {
-  role: Role;
-  published: Set<TrackKind>;
-  muted: Set<TrackKind>;
-}
-
-const known = (p: ParticipantInfo): Known => ({
-  role: p.role,
-  published: new Set(p.published),
-  muted: new Set(p.muted),
-});
 
 /** The local provider. Create it with {@link createLocalProvider}. */
 export class LocalProvider implements RtcProvider {
@@ -62,7 +51,7 @@ export class LocalProvider implements RtcProvider {
   readonly #config: LocalProviderConfig;
   /** Lets the server tell this client's reconnect from a second user with the same id. */
   readonly #sessionId = crypto.randomUUID();
-  readonly #participants = new Map<string, Known>();
+  readonly #roster = new RemoteRoster(this.events);
   readonly #published = new Map<TrackKind, ProviderLocalTrack>();
   readonly #muted = new WeakSet<ProviderLocalTrack>();
   readonly #stats = new StatsSampler();
@@ -91,7 +80,8 @@ export class LocalProvider implements RtcProvider {
     this.#mesh = new Mesh((message) => this.#socket?.send(message));
     try {
       const entry = await this.#enter(AbortSignal.any([params.signal, lifetime.signal]), this.#config.joinAttempts);
-      this.#learn(entry.joined.participants, false);
+      // Nothing is published yet on a (re)join, so the snapshot needs no uplinks.
+      this.#roster.learn(entry.joined.participants, false);
       this.#startAudioLevels();
       return { userId: params.userId, serverTimeOffsetMs: entry.serverTimeOffsetMs };
     } catch (error) {
@@ -136,7 +126,7 @@ export class LocalProvider implements RtcProvider {
     const muted = this.#muted.has(track);
     if (muted) await this.#request({ type: 'mute', kind: track.kind });
     mesh.send(track.kind, muted ? null : track.mediaStreamTrack);
-    for (const id of this.#participants.keys()) mesh.connectViewer(id);
+    for (const id of this.#roster.ids()) mesh.connectViewer(id);
   }
 
   async unpublish(track: ProviderLocalTrack): Promise<void> {
@@ -157,7 +147,7 @@ export class LocalProvider implements RtcProvider {
 
   async subscribe(participantId: string, kind: TrackKind): Promise<ProviderRemoteTrack> {
     this.#requireSession('subscribe()');
-    if (!this.#participants.get(participantId)?.published.has(kind)) {
+    if (!this.#roster.publishes(participantId, kind)) {
       throw new LiveroomError('INVALID_STATE', `${participantId} does not publish ${kind}.`, { provider: 'local' });
     }
     const mediaStreamTrack = await (this.#mesh as Mesh).waitForTrack(
@@ -217,26 +207,9 @@ export class LocalProvider implements RtcProvider {
     });
   }
 
-  /** Takes in the room's participants: on a rejoin, those gone meanwhile leave and the rest are announced again. */
-  #learn(participants: ParticipantInfo[], rejoin: boolean): void {
-    const now = new Map(participants.map((p) => [p.id, p]));
-    if (rejoin) {
-      for (const id of this.#participants.keys()) {
-        if (!now.has(id)) {
-          this.#participants.delete(id);
-          this.events.emit('participant-left', id, 'left');
-        }
-      }
-    }
-    for (const p of participants) this.#admit(p);
-  }
-
+  /** A participant arrived: announce it, and send to it too when publishing. */
   #admit(p: ParticipantInfo): void {
-    this.#participants.set(p.id, known(p));
-    this.events.emit('participant-joined', { id: p.id, role: p.role });
-    // A repeated track-published tells the room to subscribe again (the old media is gone).
-    for (const kind of p.published) this.events.emit('track-published', p.id, kind);
-    for (const kind of p.muted) this.events.emit('track-muted', p.id, kind);
+    this.#roster.admit(p);
     if (this.#published.size > 0) this.#mesh?.connectViewer(p.id);
   }
 
@@ -248,27 +221,18 @@ export class LocalProvider implements RtcProvider {
         this.#admit(message.participant);
         return;
       case 'participant-left':
-        this.#participants.delete(message.userId);
         mesh.dropPeer(message.userId);
-        this.events.emit('participant-left', message.userId, message.reason);
+        this.#roster.leave(message.userId, message.reason);
         return;
-      case 'role-changed': {
-        const p = this.#participants.get(message.userId);
-        if (!p) return;
-        p.role = message.role;
-        if (!canPublish(message.role)) {
-          p.published.clear();
-          p.muted.clear();
-          mesh.dropDownlink(message.userId);
-        }
-        this.events.emit('participant-role-changed', message.userId, message.role);
+      case 'role-changed':
+        if (!canPublish(message.role)) mesh.dropDownlink(message.userId);
+        this.#roster.changeRole(message.userId, message.role);
         return;
-      }
       case 'publish':
       case 'unpublish':
       case 'mute':
       case 'unmute':
-        this.#onAnnouncement(message);
+        this.#roster.announce(message.type, message.userId, message.kind);
         return;
       case 'sdp':
         if (message.description.type === 'offer') mesh.acceptOffer(message.from, message.pcId, message.description);
@@ -293,26 +257,6 @@ export class LocalProvider implements RtcProvider {
     }
   }
 
-  #onAnnouncement(message: Extract<ServerMessage, { type: 'publish' | 'unpublish' | 'mute' | 'unmute' }>): void {
-    const p = this.#participants.get(message.userId);
-    if (!p) return;
-    const { userId, kind } = message;
-    if (message.type === 'publish') {
-      p.published.add(kind);
-      p.muted.delete(kind);
-      this.events.emit('track-published', userId, kind);
-    } else if (message.type === 'unpublish') {
-      p.published.delete(kind);
-      p.muted.delete(kind);
-      this.events.emit('track-unpublished', userId, kind);
-    } else {
-      const muted = message.type === 'mute';
-      if (muted) p.muted.add(kind);
-      else p.muted.delete(kind);
-      this.events.emit(muted ? 'track-muted' : 'track-unmuted', userId, kind);
-    }
-  }
-
   /** The socket dropped after joining: retry with backoff, rejoin, and announce the room again. */
   async #reconnect(): Promise<void> {
     const lifetime = this.#lifetime;
@@ -325,7 +269,7 @@ export class LocalProvider implements RtcProvider {
     try {
       const entry = await this.#enter(lifetime.signal, this.#config.reconnectAttempts);
       this.events.emit('connection-state-changed', 'connected', 'reconnected');
-      this.#learn(entry.joined.participants, true);
+      this.#roster.learn(entry.joined.participants, true);
     } catch (error) {
       if (lifetime.signal.aborted) return;
       this.#release();
@@ -380,7 +324,7 @@ export class LocalProvider implements RtcProvider {
     this.#socket = undefined;
     this.#session = undefined;
     this.#lifetime = undefined;
-    this.#participants.clear();
+    this.#roster.clear();
     this.#published.clear();
     this.#removed = false;
   }

@@ -1,0 +1,94 @@
+/**
+ * The local provider's connection handling in real Chromium: an unreachable
+ * signalling server fails the join, and a signalling restart is survived by
+ * every page, which rejoins, republishes and receives video again.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../../../scripts/testing/harness.ts';
+import { expectVideoFlowing, openRoomPage, POLL } from './pages.ts';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const fastRetries = { backoffBaseMs: 100, backoffMaxMs: 800, reconnectAttempts: 30 };
+
+function subscriptions(page: Page, publisherId: string): Promise<number> {
+  return page.evaluate(
+    (id) =>
+      window.lr
+        .events()
+        .filter(
+          (e) => e.name === 'track-subscribed' && (e.detail as [{ participantId: string }])[0].participantId === id,
+        ).length,
+    publisherId,
+  );
+}
+
+describe('local provider connection', () => {
+  it('rejects join() with CONNECTION_FAILED when the signalling server is unreachable', async () => {
+    const page = await h.newPage();
+    const outcome = await page.evaluate(async () => {
+      // Port 9 (discard) is closed on loopback: every attempt is refused.
+      window.lr.start({ signallingUrl: 'ws://127.0.0.1:9', provider: { joinAttempts: 2, backoffBaseMs: 50 } });
+      try {
+        await window.lr.join({ roomId: 'nowhere', role: 'audience' });
+        return { code: 'joined', state: window.lr.state() };
+      } catch (error) {
+        return { code: (error as { code?: string }).code, state: window.lr.state() };
+      }
+    });
+    expect(outcome).toEqual({ code: 'CONNECTION_FAILED', state: 'failed' });
+    expect(await page.evaluate(() => window.lr.resources())).toMatchObject({ openSockets: 0, peerConnections: 0 });
+    await page.context().close();
+  });
+
+  it('reconnects every page after the signalling server restarts, and video flows again', async () => {
+    const [host, alice, bob] = await Promise.all([
+      openRoomPage(h, fastRetries),
+      openRoomPage(h, fastRetries),
+      openRoomPage(h, fastRetries),
+    ]);
+    await host.evaluate(() => window.lr.join({ roomId: 'restart', role: 'host', userId: 'host' }));
+    await host.evaluate(() => window.lr.publishCamera());
+    await alice.evaluate(() => window.lr.join({ roomId: 'restart', role: 'audience', userId: 'alice' }));
+    await bob.evaluate(() => window.lr.join({ roomId: 'restart', role: 'audience', userId: 'bob' }));
+    await expectVideoFlowing(alice, 'host');
+    await expectVideoFlowing(bob, 'host');
+    const before = await Promise.all([subscriptions(alice, 'host'), subscriptions(bob, 'host')]);
+
+    await h.stopSignalling();
+    for (const page of [host, alice, bob]) {
+      await expect.poll(() => page.evaluate(() => window.lr.state()), POLL).toBe('reconnecting');
+    }
+    await h.startSignalling();
+    for (const page of [host, alice, bob]) {
+      await expect.poll(() => page.evaluate(() => window.lr.state()), POLL).toBe('connected');
+    }
+    await expect.poll(() => subscriptions(alice, 'host'), POLL).toBeGreaterThan(before[0] as number);
+    await expect.poll(() => subscriptions(bob, 'host'), POLL).toBeGreaterThan(before[1] as number);
+    await expectVideoFlowing(alice, 'host');
+    await expectVideoFlowing(bob, 'host');
+    const reasons = await alice.evaluate(() =>
+      window.lr
+        .events()
+        .filter((e) => e.name === 'connection-state-changed')
+        .map((e) => (e.detail as [{ state: string; reason: string }])[0])
+        .map((c) => `${c.state}:${c.reason}`),
+    );
+    expect(reasons.slice(-2)).toEqual(['reconnecting:network', 'connected:reconnected']);
+    expect(
+      h.signalling
+        ?.rooms()[0]
+        ?.participants.map((p) => p.id)
+        .sort(),
+    ).toEqual(['alice', 'bob', 'host']);
+  });
+});
