@@ -16,15 +16,22 @@ import { joinHost, linkDataMessages } from './fixtures/rooms.js';
 
 afterEach(cleanup);
 
-/** Renders `useValue` in a component and counts its renders. */
-function probe<T>(useValue: () => T) {
-  const seen = { renders: 0, value: undefined as T | undefined };
-  function Probe() {
-    seen.renders += 1;
-    seen.value = useValue();
-    return null;
-  }
-  render(createElement(Probe));
+interface Seen<T> {
+  renders: number;
+  value: T | undefined;
+}
+
+/** Calls `read` (which uses hooks) on every render and counts the renders. */
+function Probe({ read, seen }: { read: () => unknown; seen: Seen<unknown> }) {
+  seen.renders += 1;
+  seen.value = read();
+  return null;
+}
+
+/** Renders a component that reads a hook, and returns what it saw. */
+function probe<T>(read: () => T): Seen<T> {
+  const seen: Seen<T> = { renders: 0, value: undefined };
+  render(createElement(Probe, { read, seen: seen as Seen<unknown> }));
   return seen;
 }
 
