@@ -15,6 +15,9 @@ export type {
   ResolutionTotals,
 } from './accounting/resolution-account.js';
 export { ResolutionAccount, shortSide, summarizeResolution, tierOf } from './accounting/resolution-account.js';
+export type { QualityCollectorOptions } from './collector/options.js';
+export type { EmittedEventType, QualityCollector, TelemetryEmitter } from './collector/quality-collector.js';
+export { createQualityCollector } from './collector/quality-collector.js';
 export type {
   MeasurementSource,
   QualityCounters,
@@ -24,6 +27,10 @@ export type {
   TelemetryEventOf,
   TelemetryEventType,
 } from './schema/index.js';
+export { createCallbackSink } from './sinks/callback-sink.js';
+export type { ObservableSink } from './sinks/observable-sink.js';
+export { createObservableSink } from './sinks/observable-sink.js';
+export type { FlushReason, SinkContext, TelemetrySink } from './sinks/sink.js';
 export type { FrameGap, StallSummary } from './stall/stall-detector.js';
 export {
   detectStalls,
@@ -35,3 +42,4 @@ export {
   PAUSE_GAP_MS,
   StallDetector,
 } from './stall/stall-detector.js';
+export { SDK_VERSION } from './version.js';

@@ -40,6 +40,7 @@ const ADDITIVE_KEYS = [
 export function rawCounters(dwell: DwellTotals, resolution: ResolutionTotals, stalls: StallTally): RawCounters {
   const raw = { ...dwell, ...resolution, ...stalls, tierMs: { ...resolution.tierMs } };
   for (const key of ADDITIVE_KEYS) raw[key] = Math.round(raw[key]);
+  raw.watchMs = raw.playingMs + raw.stalledMs; // exact after rounding, as decision 9 defines it
   for (const tier of Object.keys(raw.tierMs) as (keyof typeof raw.tierMs)[]) {
     raw.tierMs[tier] = Math.round(raw.tierMs[tier]);
   }

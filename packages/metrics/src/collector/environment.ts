@@ -1,0 +1,80 @@
+/**
+ * Everything the quality collector takes from the browser, behind one
+ * interface, so unit tests drive time, visibility and frames by hand.
+ */
+import type { FrameSize } from '../accounting/resolution-account.js';
+
+/** A rendered frame: its time (epoch ms), size, and the element's presented-frame counter when known. */
+export interface RenderedFrame {
+  timeMs: number;
+  size: FrameSize | undefined;
+  /** `VideoFrameCallbackMetadata.presentedFrames`: lets the collector see frames whose callbacks were skipped. */
+  presentedFrames?: number;
+}
+
+/** @internal The collector's view of the browser. */
+export interface CollectorEnvironment {
+  /** Epoch ms. */
+  now(): number;
+  random(): number;
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+  visibility(): 'visible' | 'hidden';
+  /** Subscribes to visibility changes; returns the unsubscribe function. */
+  onVisibilityChange(listener: () => void): () => void;
+  /** Subscribes to `pagehide`; returns the unsubscribe function. */
+  onPageHide(listener: () => void): () => void;
+  /**
+   * Calls `onFrame` for every frame `element` renders, via
+   * `requestVideoFrameCallback`; returns the stop function, or `undefined`
+   * when the element or browser cannot report frames.
+   */
+  watchFrames(element: HTMLMediaElement, onFrame: (frame: RenderedFrame) => void): (() => void) | undefined;
+  /** Where `debug` logs go. */
+  log(message: string, data: unknown): void;
+}
+
+function watchVideoFrames(element: HTMLMediaElement, onFrame: (frame: RenderedFrame) => void) {
+  if (typeof HTMLVideoElement === 'undefined' || !(element instanceof HTMLVideoElement)) return undefined;
+  if (typeof element.requestVideoFrameCallback !== 'function') return undefined;
+  const origin = performance.timeOrigin;
+  let handle = 0;
+  let stopped = false;
+  const step = (now: DOMHighResTimeStamp, metadata: VideoFrameCallbackMetadata) => {
+    if (stopped) return;
+    onFrame({
+      timeMs: origin + now,
+      size: { width: metadata.width, height: metadata.height },
+      presentedFrames: metadata.presentedFrames,
+    });
+    handle = element.requestVideoFrameCallback(step);
+  };
+  handle = element.requestVideoFrameCallback(step);
+  return () => {
+    stopped = true;
+    element.cancelVideoFrameCallback(handle);
+  };
+}
+
+/** The real browser (or, without a `document`, a page that is always visible). */
+export function browserEnvironment(): CollectorEnvironment {
+  const doc = typeof document === 'undefined' ? undefined : document;
+  const win = typeof window === 'undefined' ? undefined : window;
+  return {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    setInterval: (callback, ms) => setInterval(callback, ms),
+    clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+    visibility: () => (doc?.visibilityState === 'hidden' ? 'hidden' : 'visible'),
+    onVisibilityChange: (listener) => {
+      doc?.addEventListener('visibilitychange', listener);
+      return () => doc?.removeEventListener('visibilitychange', listener);
+    },
+    onPageHide: (listener) => {
+      win?.addEventListener('pagehide', listener);
+      return () => win?.removeEventListener('pagehide', listener);
+    },
+    watchFrames: watchVideoFrames,
+    log: (message, data) => console.debug(message, data),
+  };
+}

@@ -1,0 +1,266 @@
+import { isLiveroomError } from '@liveroom/core';
+import { describe, expect, it, vi } from 'vitest';
+import { safeParseTelemetryEvent } from '../schema/index.js';
+import { collectorFixture } from '../test/collector-fixture.js';
+
+const join = (f: ReturnType<typeof collectorFixture>) =>
+  f.room.join({ roomId: 'room-a', role: 'audience', userId: 'u_1' });
+
+describe('createQualityCollector: session lifecycle', () => {
+  it('measures startup from the join() call to the first rendered frame', async () => {
+    const f = collectorFixture();
+    await join(f);
+    f.env.advance(800);
+    const video = f.attachVideo('host-1');
+    f.env.play(video, 1000);
+    const [first] = f.of('first_frame');
+    expect(first?.body).toMatchObject({ source: 'rvfc', participantId: 'host-1', width: 1280, height: 720 });
+    expect(first?.body.startupMs).toBeCloseTo(833, -1);
+    expect(f.of('session_start')[0]?.body.lateStart).toBe(false);
+  });
+
+  it('emits valid events with a gap-free seq from 0 and increasing ids', async () => {
+    const f = collectorFixture({ heartbeatMs: 2000 });
+    await join(f);
+    const video = f.attachVideo('host-1');
+    f.env.play(video, 3000);
+    f.env.advance(1000);
+    f.env.play(video, 3000);
+    await f.room.leave();
+    expect(f.events.map((e) => e.seq)).toEqual(f.events.map((_, i) => i));
+    for (const event of f.events) expect(safeParseTelemetryEvent(event)).toMatchObject({ success: true });
+    const ids = f.events.map((e) => e.eventId);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(f.events.map((e) => e.sessionId)).size).toBe(1);
+    expect(f.events[0]).toMatchObject({ roomId: 'room-a', userId: 'u_1', role: 'audience', provider: 'fake' });
+  });
+
+  it('starts late, from its own creation, when created after join()', async () => {
+    const f = collectorFixture({ enabled: false });
+    await join(f);
+    const late = collectorFixture();
+    await join(late);
+    expect(late.of('session_start')).toHaveLength(1);
+    expect(f.events).toEqual([]);
+  });
+
+  it('ends on leave, kick and pagehide with the reason', async () => {
+    const left = collectorFixture();
+    await join(left);
+    await left.room.leave();
+    expect(left.of('session_end')[0]?.body.reason).toBe('leave');
+
+    const kicked = collectorFixture();
+    await join(kicked);
+    kicked.provider.events.emit('removed', 'kicked');
+    await vi.waitFor(() => expect(kicked.of('session_end')).toHaveLength(1));
+    expect(kicked.of('session_end')[0]?.body.reason).toBe('kicked');
+
+    const flush = vi.fn(async () => {});
+    const hidden = collectorFixture({ sinks: [{ name: 'spy', write: () => {}, flush }] });
+    await join(hidden);
+    hidden.env.pageHide();
+    expect(hidden.of('session_end')[0]?.body.reason).toBe('pagehide');
+    expect(flush).toHaveBeenCalledWith('pagehide');
+  });
+
+  it('flags an exit before video start after trying for 1 s, but not a quicker exit', async () => {
+    const patient = collectorFixture();
+    await join(patient);
+    patient.env.advance(2_000);
+    await patient.room.leave();
+    expect(patient.of('session_end')[0]?.body).toMatchObject({ videoStarted: false, exitBeforeVideoStart: true });
+
+    const quick = collectorFixture();
+    await join(quick);
+    quick.env.advance(400);
+    await quick.room.leave();
+    expect(quick.of('session_end')[0]?.body.exitBeforeVideoStart).toBe(false);
+  });
+});
+
+describe('createQualityCollector: stalls and pauses', () => {
+  it('sees a stall live, then reports its duration and the exit context', async () => {
+    const f = collectorFixture();
+    await join(f);
+    const video = f.attachVideo('host-1');
+    f.env.play(video, 2000);
+    f.env.advance(1000);
+    expect(f.of('stall_start')).toHaveLength(1);
+    expect(f.of('stall_end')).toHaveLength(0);
+    f.env.play(video, 1000);
+    expect(f.of('stall_end')[0]?.body.durationMs).toBeCloseTo(1033, -1);
+    f.env.advance(500);
+    await f.room.leave();
+    const end = f.of('session_end')[0]?.body;
+    expect(end?.total).toMatchObject({ stallCount: 1, stallsOver500Count: 1 });
+    expect(end?.stalledAtExit).toBe(false);
+    expect(end?.msSinceLastStall).toBeGreaterThanOrEqual(1400);
+    expect(end?.total.stalledMs).toBeGreaterThan(0);
+    expect(end?.total.watchMs).toBe((end?.total.playingMs ?? 0) + (end?.total.stalledMs ?? 0));
+  });
+
+  it('reports a stall still under way at exit', async () => {
+    const f = collectorFixture();
+    await join(f);
+    const video = f.attachVideo('host-1');
+    f.env.play(video, 2000);
+    f.env.advance(3000);
+    await f.room.leave();
+    expect(f.of('session_end')[0]?.body).toMatchObject({ stalledAtExit: true });
+  });
+
+  it('calls a gap while the publisher is muted a pause, kept out of watch time (decision 8)', async () => {
+    const f = collectorFixture();
+    await join(f);
+    f.provider.remoteJoin('host-1');
+    const video = f.attachVideo('host-1');
+    f.env.play(video, 2000);
+    f.provider.events.emit('track-muted', 'host-1', 'video');
+    f.env.advance(3000);
+    f.provider.events.emit('track-unmuted', 'host-1', 'video');
+    f.env.play(video, 1000);
+    await f.room.leave();
+    const total = f.of('session_end')[0]?.body.total;
+    expect(f.of('stall_start')).toHaveLength(0);
+    expect(total).toMatchObject({ stallCount: 0, pauseCount: 1 });
+    expect(total?.pausedMs).toBeCloseTo(3000, -2);
+    expect(total?.watchMs).toBeCloseTo(3000, -2);
+  });
+
+  it('counts a 10 s outage of an unmuted publisher as one long stall, not a pause (decision 8)', async () => {
+    const f = collectorFixture();
+    await join(f);
+    const video = f.attachVideo('host-1');
+    f.env.play(video, 2000);
+    f.env.advance(10_000);
+    f.env.play(video, 1000);
+    await f.room.leave();
+    expect(f.of('session_end')[0]?.body.total).toMatchObject({ stallCount: 1, pauseCount: 0 });
+  });
+
+  it('suspends detection while the page is hidden (decision 9)', async () => {
+    const f = collectorFixture();
+    await join(f);
+    const video = f.attachVideo('host-1');
+    f.env.play(video, 2000);
+    f.env.hide();
+    f.env.advance(5000);
+    f.env.show();
+    f.env.play(video, 1000);
+    await f.room.leave();
+    const total = f.of('session_end')[0]?.body.total;
+    expect(total?.stallCount).toBe(0);
+    expect(total?.backgroundMs).toBe(5000);
+    expect(total?.watchMs).toBeCloseTo(3000, -2);
+  });
+
+  it('falls back to frame counters from getStats() without frame callbacks', async () => {
+    const f = collectorFixture();
+    f.env.frameCallbacks = false;
+    const video = (framesDecoded: number) => ({
+      remoteAudio: [],
+      remoteVideo: [{ participantId: 'host-1', source: 'webrtc-stats' as const, framesDecoded }],
+    });
+    f.scriptStats([video(0), video(30), video(60), video(60), video(60), video(90), video(120)]);
+    await join(f);
+    f.attachVideo('host-1');
+    for (let i = 0; i < 8; i += 1) {
+      f.env.advance(1000);
+      await vi.waitFor(() => undefined);
+      await Promise.resolve();
+    }
+    await f.room.leave();
+    expect(f.of('first_frame')[0]?.body.source).toBe('frame-counters');
+    expect(f.of('stall_end').map((e) => e.body.durationMs)).toEqual([2000]);
+    expect(f.of('session_end')[0]?.body).toMatchObject({ source: 'frame-counters', total: { stallCount: 1 } });
+  });
+});
+
+describe('createQualityCollector: heartbeats and resolution', () => {
+  it('sends heartbeats whose deltas add up to the totals', async () => {
+    const f = collectorFixture({ heartbeatMs: 5000 });
+    await join(f);
+    const video = f.attachVideo('host-1');
+    f.env.play(video, 12_000);
+    f.env.advance(1000);
+    f.env.play(video, 10_000);
+    const samples = f.of('quality_sample');
+    expect(samples.length).toBeGreaterThanOrEqual(4);
+    const last = samples.at(-1);
+    const summed = samples.reduce((sum, s) => sum + s.body.delta.watchMs, 0);
+    expect(summed).toBe(last?.body.total.watchMs);
+    expect(samples[1]?.body.fps).toBeCloseTo(30, 0);
+    expect(samples[1]?.body).toMatchObject({ intervalMs: 5000, source: 'rvfc' });
+  });
+
+  it('reports resolution switches and time at each tier by short side', async () => {
+    const f = collectorFixture();
+    await join(f);
+    const video = f.attachVideo('host-1');
+    f.env.play(video, 3000, 30, { width: 720, height: 1280 });
+    f.env.play(video, 1000, 30, { width: 360, height: 640 });
+    await f.room.leave();
+    expect(f.of('resolution_change').map((e) => e.body.direction)).toEqual(['down']);
+    const total = f.of('session_end')[0]?.body.total;
+    expect(total).toMatchObject({ switchesDown: 1, switchesUp: 0 });
+    expect(total?.tierMs.p720).toBeGreaterThan(2500);
+    expect(total?.hdShare).toBeGreaterThan(0.6);
+  });
+});
+
+describe('createQualityCollector: options, sampling and emitters', () => {
+  it('rejects bad options and oversized context with INVALID_CONFIG naming the field', () => {
+    const bad = () => collectorFixture({ heartbeatMs: 10 });
+    expect(bad).toThrow(/heartbeatMs must be at least 1000/);
+    try {
+      collectorFixture({ context: { custom: Object.fromEntries([...Array(12)].map((_, i) => [`k${i}`, i])) } });
+      expect.unreachable();
+    } catch (error) {
+      expect(isLiveroomError(error, 'INVALID_CONFIG')).toBe(true);
+      expect((error as Error).message).toMatch(/context\.custom.*too large/s);
+    }
+    expect(() => collectorFixture({ context: { page: 'jane@example.com' } })).toThrow(/context\.page/);
+  });
+
+  it('keeps or drops whole sessions by sampleRate', async () => {
+    const dropped = collectorFixture({ sampleRate: 0.3 });
+    dropped.env.randomValue = 0.5;
+    await join(dropped);
+    dropped.collector.emit('pk_start', { battleId: 'pk-1' });
+    await dropped.room.leave();
+    expect(dropped.events).toEqual([]);
+    expect(dropped.collector.sessionId).toBeUndefined();
+  });
+
+  it('records events emitted through the TelemetryEmitter, and validates them', async () => {
+    const f = collectorFixture();
+    await join(f);
+    f.collector.emit('pk_end', { battleId: 'pk-1', result: 'win', scores: { local: 3, opponent: 1 } });
+    expect(f.of('pk_end')[0]?.sessionId).toBe(f.collector.sessionId);
+    expect(() => f.collector.emit('layout_change', { to: 'grid' } as never)).toThrow(/tileCount/);
+    expect(() => f.collector.emit('stall_end' as never, {} as never)).toThrow(/recorded by the collector/);
+  });
+
+  it('turns a throwing sink into an error event without throwing into the room', async () => {
+    const f = collectorFixture({
+      sinks: [
+        {
+          name: 'broken',
+          write: () => {
+            throw new Error('disk full');
+          },
+        },
+      ],
+    });
+    await join(f);
+    expect(f.of('error')[0]?.body).toMatchObject({ origin: 'sink', code: 'SINK_WRITE_FAILED', fatal: false });
+    expect(f.of('error')[0]?.body.message).toMatch(/broken sink: disk full/);
+  });
+
+  it('logs every event when debug is on', async () => {
+    const f = collectorFixture({ debug: true });
+    await join(f);
+    expect(f.env.logged).toHaveLength(f.events.length);
+  });
+});

@@ -1,0 +1,305 @@
+/**
+ * The measurements of one viewer session: its remote videos, dwell and
+ * resolution accounts, heartbeats and exit context. The collector feeds it
+ * room events, frames, stats and ticks; it emits the session's events.
+ *
+ * With several remote videos (a PK split screen), the viewer is stalled when
+ * any video is, playing when any plays, paused when all are. Resolution
+ * follows the primary video: the first attached remote video still present.
+ */
+import type { ProviderStats, RemoteTrack } from '@liveroom/core';
+import {
+  type RawCounters,
+  rawCounters,
+  type StallTally,
+  subtractCounters,
+  toQualityCounters,
+} from '../accounting/counters.js';
+import { DwellAccount, type PlaybackState } from '../accounting/dwell-account.js';
+import { ResolutionAccount, type ResolutionSwitch } from '../accounting/resolution-account.js';
+import type { ExitReason, MeasurementSource } from '../schema/index.js';
+import type { CollectorEnvironment } from './environment.js';
+import { sampleStats } from './sample-stats.js';
+import { StatsStallTracker } from './stats-stall-tracker.js';
+import type { ViewerSession } from './viewer-session.js';
+import { WatchedVideo, type WatchedVideoObserver } from './watched-video.js';
+
+/** A viewer who leaves before the first frame after trying this long exited before video start (Mux EBVS). */
+export const EBVS_MIN_ATTEMPT_MS = 1_000;
+
+const SOURCE_RANK: Record<MeasurementSource, number> = { rvfc: 2, 'provider-stats': 1, 'frame-counters': 0 };
+
+/** What a tracker needs to start. */
+export interface SessionTrackerInit {
+  session: ViewerSession;
+  env: CollectorEnvironment;
+  /** When `join()` was called (or the collector created, for a late start). */
+  joinAtMs: number;
+  lateStart: boolean;
+  sampleRate: number;
+  heartbeatMs: number;
+}
+
+/** One session's measurements. */
+export class SessionTracker implements WatchedVideoObserver {
+  readonly session: ViewerSession;
+  readonly #env: CollectorEnvironment;
+  readonly #joinAtMs: number;
+  readonly #heartbeatMs: number;
+  readonly #dwell: DwellAccount;
+  readonly #resolution: ResolutionAccount;
+  readonly #videos = new Map<string, WatchedVideo>();
+  readonly #elements = new Map<HTMLMediaElement, { participantId: string; stop: () => void }>();
+  readonly #statsTrackers = new Map<string, StatsStallTracker>();
+  readonly #inactive = new Set<string>();
+  readonly #retired: StallTally = { stallCount: 0, stallMs: 0, stallsOver500Count: 0, pauseCount: 0 };
+  #retiredLastStallMs: number | undefined;
+  /** The last video to go was stalled (the room detaches videos on leave before it says `left`). */
+  #stalledWhenLastVideoLeft = false;
+  #firstFrameAtMs: number | undefined;
+  #latestStats: ProviderStats | undefined;
+  #latestStatsAtMs: number | undefined;
+  #lastSample: { atMs: number; raw: RawCounters; stats: ProviderStats | undefined };
+
+  constructor(init: SessionTrackerInit) {
+    this.session = init.session;
+    this.#env = init.env;
+    this.#joinAtMs = init.joinAtMs;
+    this.#heartbeatMs = init.heartbeatMs;
+    const visible = init.env.visibility() === 'visible';
+    this.#dwell = new DwellAccount(init.joinAtMs, visible);
+    this.#resolution = new ResolutionAccount(init.joinAtMs);
+    this.#lastSample = { atMs: init.joinAtMs, raw: this.#raw(init.joinAtMs), stats: undefined };
+    this.session.emit(
+      'session_start',
+      {
+        visibility: visible ? 'visible' : 'hidden',
+        sampleRate: init.sampleRate,
+        heartbeatMs: init.heartbeatMs,
+        lateStart: init.lateStart,
+      },
+      init.joinAtMs,
+    );
+  }
+
+  /** A remote video started playing in `element`: watch its frames. */
+  attach(track: RemoteTrack, element: HTMLMediaElement): void {
+    if (this.#elements.has(element)) return;
+    const video = this.#video(track.participantId);
+    const watching = [...this.#elements.values()].some((e) => e.participantId === track.participantId);
+    const stop = watching ? undefined : this.#env.watchFrames(element, (frame) => video.onFrame(frame));
+    this.#elements.set(element, { participantId: track.participantId, stop: stop ?? (() => {}) });
+    if (stop) {
+      video.source = 'rvfc';
+      video.resume();
+    }
+  }
+
+  /** A video element stopped playing its track. */
+  detach(element: HTMLMediaElement): void {
+    const entry = this.#elements.get(element);
+    if (!entry) return;
+    entry.stop();
+    this.#elements.delete(element);
+    const video = this.#videos.get(entry.participantId);
+    if (video && ![...this.#elements.values()].some((e) => e.participantId === entry.participantId)) {
+      this.#retire(video);
+    }
+  }
+
+  /** The remote publisher muted/unpublished (`false`) or unmuted/published (`true`) its video. */
+  setPublisherActive(participantId: string, active: boolean): void {
+    if (active) this.#inactive.delete(participantId);
+    else this.#inactive.add(participantId);
+    this.#videos.get(participantId)?.setPublisherActive(this.#env.now(), active);
+  }
+
+  /** The page became visible or hidden: detection is suspended while hidden (decision 9). */
+  setVisible(visible: boolean): void {
+    const now = this.#env.now();
+    for (const video of this.#videos.values()) {
+      if (visible) video.resume();
+      else video.suspend(now);
+    }
+    this.#dwell.setVisible(now, visible);
+    this.stateChanged(now);
+  }
+
+  /** Collection tick: live stall checks, and a heartbeat when one is due. */
+  tick(): void {
+    const now = this.#env.now();
+    if (this.#dwell.visible) for (const video of this.#videos.values()) video.check(now);
+    if (now - this.#lastSample.atMs >= this.#heartbeatMs) this.sample(now);
+  }
+
+  /** A stats snapshot: stats-based detection for videos without frame callbacks, and figures for heartbeats. */
+  onStats(stats: ProviderStats): void {
+    const now = this.#env.now();
+    const intervalMs = this.#latestStatsAtMs === undefined ? 0 : now - this.#latestStatsAtMs;
+    this.#latestStats = stats;
+    this.#latestStatsAtMs = now;
+    if (!this.#dwell.visible) return;
+    for (const stats of this.#latestStats.remoteVideo) {
+      const video = this.#video(stats.participantId);
+      if (video.source === 'rvfc') continue;
+      const tracker = this.#statsTrackers.get(stats.participantId) ?? new StatsStallTracker();
+      this.#statsTrackers.set(stats.participantId, tracker);
+      const verdict = tracker.update(stats, intervalMs, !this.#inactive.has(stats.participantId));
+      video.source = verdict.source;
+      if (stats.frameWidth && stats.frameHeight) video.resize({ width: stats.frameWidth, height: stats.frameHeight });
+      for (const durationMs of verdict.endedStallsMs) video.countStall(now, durationMs);
+      if (verdict.stalled || verdict.rendering) video.setStatsState(now, verdict.stalled ? 'stalled' : 'playing');
+    }
+  }
+
+  /** Emits a `quality_sample` covering the time since the last one. */
+  sample(now: number): void {
+    const raw = this.#raw(now);
+    const intervalMs = Math.max(0, now - this.#lastSample.atMs);
+    let primaryFrames: number | undefined;
+    for (const video of this.#videos.values()) {
+      const frames = video.takeFrameCount();
+      if (primaryFrames === undefined && video.source === 'rvfc') primaryFrames = frames;
+    }
+    const { statsFps, ...figures } = sampleStats(this.#latestStats, this.#lastSample.stats);
+    const fps = primaryFrames !== undefined && intervalMs > 0 ? (primaryFrames * 1000) / intervalMs : statsFps;
+    this.session.emit('quality_sample', {
+      intervalMs: Math.round(intervalMs),
+      source: this.#source(),
+      delta: toQualityCounters(subtractCounters(raw, this.#lastSample.raw)),
+      total: toQualityCounters(raw),
+      ...(fps === undefined ? {} : { fps: Math.round(fps * 10) / 10 }),
+      ...figures,
+    });
+    this.#lastSample = { atMs: now, raw, stats: this.#latestStats };
+  }
+
+  /** Ends the session with its totals and exit context. */
+  end(reason: ExitReason): void {
+    const now = this.#env.now();
+    const videos = [...this.#videos.values()];
+    const stalledAtExit = videos.some((v) => v.stalled) || (videos.length === 0 && this.#stalledWhenLastVideoLeft);
+    const lastStallMs = Math.max(
+      ...[this.#retiredLastStallMs, ...videos.map((v) => v.lastStallMs)].filter((t): t is number => t !== undefined),
+    );
+    for (const { stop } of this.#elements.values()) stop();
+    this.#elements.clear();
+    for (const video of videos) video.suspend(now);
+    const dwellMs = Math.max(0, Math.round(now - this.#joinAtMs));
+    const started = this.#firstFrameAtMs !== undefined;
+    this.session.emit('session_end', {
+      reason,
+      dwellMs,
+      total: toQualityCounters(this.#raw(now)),
+      source: this.#source(),
+      videoStarted: started,
+      exitBeforeVideoStart: !started && dwellMs >= EBVS_MIN_ATTEMPT_MS,
+      ...(this.#firstFrameAtMs === undefined
+        ? {}
+        : { startupMs: Math.max(0, Math.round(this.#firstFrameAtMs - this.#joinAtMs)) }),
+      ...(Number.isFinite(lastStallMs) ? { msSinceLastStall: Math.max(0, Math.round(now - lastStallMs)) } : {}),
+      stalledAtExit,
+    });
+  }
+
+  firstFrame(video: WatchedVideo, atMs: number): void {
+    if (this.#firstFrameAtMs !== undefined) return;
+    this.#firstFrameAtMs = atMs;
+    this.session.emit('first_frame', {
+      startupMs: Math.max(0, Math.round(atMs - this.#joinAtMs)),
+      source: video.source,
+      participantId: video.participantId,
+      ...(video.size ? { width: video.size.width, height: video.size.height } : {}),
+    });
+  }
+
+  stallStarted(video: WatchedVideo, thresholdMs: number): void {
+    this.session.emit('stall_start', {
+      source: video.source,
+      participantId: video.participantId,
+      thresholdMs: Math.round(thresholdMs),
+    });
+  }
+
+  stallEnded(video: WatchedVideo, durationMs: number): void {
+    this.session.emit('stall_end', {
+      source: video.source,
+      participantId: video.participantId,
+      durationMs: Math.round(durationMs),
+    });
+  }
+
+  resized(video: WatchedVideo, change: ResolutionSwitch): void {
+    if (change.direction !== 'initial') {
+      this.session.emit('resolution_change', {
+        participantId: video.participantId,
+        ...(change.from ? { fromWidth: change.from.width, fromHeight: change.from.height } : {}),
+        toWidth: change.to.width,
+        toHeight: change.to.height,
+        direction: change.direction,
+      });
+    }
+    this.#syncResolution(this.#env.now());
+  }
+
+  stateChanged(atMs: number): void {
+    this.#dwell.setPlayback(atMs, this.#aggregateState());
+    this.#syncResolution(atMs);
+  }
+
+  #video(participantId: string): WatchedVideo {
+    let video = this.#videos.get(participantId);
+    if (!video) {
+      video = new WatchedVideo(participantId, this);
+      if (this.#inactive.has(participantId)) video.setPublisherActive(this.#env.now(), false);
+      this.#videos.set(participantId, video);
+    }
+    return video;
+  }
+
+  #retire(video: WatchedVideo): void {
+    const now = this.#env.now();
+    this.#stalledWhenLastVideoLeft = video.stalled && this.#videos.size === 1;
+    video.suspend(now);
+    this.#retired.stallCount += video.tally.stallCount;
+    this.#retired.stallMs += video.tally.stallMs;
+    this.#retired.stallsOver500Count += video.tally.stallsOver500Count;
+    this.#retired.pauseCount += video.tally.pauseCount;
+    const last = video.lastStallMs;
+    if (last !== undefined) this.#retiredLastStallMs = Math.max(last, this.#retiredLastStallMs ?? last);
+    this.#videos.delete(video.participantId);
+    this.#statsTrackers.delete(video.participantId);
+    this.stateChanged(now);
+  }
+
+  #aggregateState(): PlaybackState {
+    const states = [...this.#videos.values()].map((v) => v.state);
+    if (states.includes('stalled')) return 'stalled';
+    if (states.includes('playing')) return 'playing';
+    if (states.includes('paused')) return 'paused';
+    return this.#firstFrameAtMs === undefined ? 'starting' : 'paused';
+  }
+
+  #syncResolution(atMs: number): void {
+    const primary = [...this.#videos.values()].find((v) => v.size !== undefined);
+    const counting = this.#dwell.visible && this.#dwell.playback === 'playing';
+    this.#resolution.update(atMs, primary?.size, counting);
+  }
+
+  #source(): MeasurementSource {
+    let best: MeasurementSource = 'frame-counters';
+    for (const video of this.#videos.values()) if (SOURCE_RANK[video.source] > SOURCE_RANK[best]) best = video.source;
+    return best;
+  }
+
+  #raw(now: number): RawCounters {
+    const tally = { ...this.#retired };
+    for (const video of this.#videos.values()) {
+      tally.stallCount += video.tally.stallCount;
+      tally.stallMs += video.tally.stallMs;
+      tally.stallsOver500Count += video.tally.stallsOver500Count;
+      tally.pauseCount += video.tally.pauseCount;
+    }
+    return rawCounters(this.#dwell.totals(now), this.#resolution.totals(now), tally);
+  }
+}
