@@ -3,7 +3,7 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBattleStore } from '../src/pk/battle-store.js';
+import { type BattleStore, createBattleStore } from '../src/pk/battle-store.js';
 import { DEFAULT_BATTLE_TIMINGS as T } from '../src/pk/battle-types.js';
 import { useBattleClock } from '../src/react/battle-hooks.js';
 import { joinHost } from './fixtures/rooms.js';
@@ -13,6 +13,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Records every remaining time it renders. */
+function Clock({ store, shown }: { store: BattleStore; shown: number[] }) {
+  shown.push(useBattleClock(store, 100));
+  return null;
+}
+
 describe('useBattleClock', () => {
   it('shows the remaining invite time and refreshes it while the phase is timed', async () => {
     vi.useFakeTimers();
@@ -20,11 +26,7 @@ describe('useBattleClock', () => {
     const transport = { send: async () => {}, listen: () => () => {} };
     const store = createBattleStore({ room: alice.room, transport, clock: alice.clock });
     const shown: number[] = [];
-    function Clock() {
-      shown.push(useBattleClock(store, 100));
-      return null;
-    }
-    render(createElement(Clock));
+    render(createElement(Clock, { store, shown }));
     expect(shown.at(-1)).toBe(0);
     await act(() => store.invite({ userId: 'bob' }));
     expect(shown.at(-1)).toBe(T.inviteTimeoutMs);
