@@ -14,6 +14,8 @@ export interface SendOptions {
   maxAttempts?: number;
   /** First retry delay, ms; doubles each time, with full jitter. */
   baseDelayMs?: number;
+  /** Called after each acknowledged batch with the running tally. */
+  onProgress?: (tally: Readonly<SendTally>) => void;
 }
 
 /** What the collector said, summed over every batch. */
@@ -38,6 +40,7 @@ export async function sendEvents(events: readonly unknown[], options: SendOption
       tally.accepted += result.accepted;
       tally.duplicate += result.duplicate;
       tally.rejected += result.rejected;
+      options.onProgress?.(tally);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));

@@ -62,7 +62,7 @@ SELECT ${SOURCE},
   count(*) AS sessions,
   regr_slope(dwell_s, stall_pct) AS stall_slope,
   sqrt((regr_syy(dwell_s, stall_pct) - regr_sxy(dwell_s, stall_pct) ^ 2 / regr_sxx(dwell_s, stall_pct))
-    / (regr_count(dwell_s, stall_pct) - 2) / regr_sxx(dwell_s, stall_pct)) AS stall_slope_se,
+    / nullif(regr_count(dwell_s, stall_pct)::BIGINT - 2, 0) / regr_sxx(dwell_s, stall_pct)) AS stall_slope_se,
   avg(dwell_s) FILTER (WHERE hd_share >= 0.5) - avg(dwell_s) FILTER (WHERE hd_share < 0.5) AS hd_gain,
   sqrt(var_samp(dwell_s) FILTER (WHERE hd_share >= 0.5) / count(*) FILTER (WHERE hd_share >= 0.5)
     + var_samp(dwell_s) FILTER (WHERE hd_share < 0.5) / count(*) FILTER (WHERE hd_share < 0.5)) AS hd_gain_se
