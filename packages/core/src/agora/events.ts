@@ -55,38 +55,49 @@ function leftReasonOf(reason: string): 'left' | 'timeout' | 'role-changed' {
  */
 const FIRST_RECOVERY_CODE = 3000;
 
-/** Forwards the client's events to `events`. Returns a function that stops forwarding. */
+type Listener = (...args: never[]) => void;
+
+/** Forwards the client's events to `events`. Returns a function that removes exactly the listeners it added. */
 export function bridgeClientEvents(
   client: AgoraClient,
   events: ProviderEvents,
   context: ClientBridgeContext,
 ): () => void {
-  client.on('connection-state-change', (current, previous, reason) => {
+  const added: [event: string, listener: Listener][] = [];
+  // Keeps Agora's typed overloads for every listener below, and remembers each one for removal.
+  const recorder = {
+    on(event: string, listener: Listener): void {
+      added.push([event, listener]);
+      client.on(event, listener);
+    },
+  };
+  const on: AgoraClient['on'] = recorder.on;
+  on('connection-state-change', (current, previous, reason) => {
     const change = mapConnectionChange(current, previous, reason);
     if (change.kind === 'state') events.emit('connection-state-changed', change.state, change.reason);
     else if (change.kind === 'removed') events.emit('removed', change.reason);
   });
-  client.on('user-joined', (user) => {
+  on('user-joined', (user) => {
     // In live mode Agora announces hosts only; a co-host is a host in Agora's terms.
     events.emit('participant-joined', { id: fromAgoraUid(user.uid), role: 'host' });
   });
-  client.on('user-left', (user, reason) => {
+  on('user-left', (user, reason) => {
     events.emit('participant-left', fromAgoraUid(user.uid), leftReasonOf(reason));
   });
-  client.on('user-published', (user, mediaType) => {
+  on('user-published', (user, mediaType) => {
     if (mediaType !== 'datachannel') events.emit('track-published', fromAgoraUid(user.uid), mediaType);
   });
-  client.on('user-unpublished', (user, mediaType) => {
+  on('user-unpublished', (user, mediaType) => {
     if (mediaType !== 'datachannel') events.emit('track-unpublished', fromAgoraUid(user.uid), mediaType);
   });
-  client.on('user-info-updated', (uid, message) => {
+  on('user-info-updated', (uid, message) => {
     const mute = muteEventOf(message);
     if (mute) events.emit(mute[0], fromAgoraUid(uid), mute[1]);
   });
-  client.on('network-quality', (stats) => {
+  on('network-quality', (stats) => {
     events.emit('network-quality', { uplink: stats.uplinkNetworkQuality, downlink: stats.downlinkNetworkQuality });
   });
-  client.on('exception', ({ code, msg, uid }) => {
+  on('exception', ({ code, msg, uid }) => {
     if (code >= FIRST_RECOVERY_CODE) return;
     events.emit(
       'warning',
@@ -95,12 +106,12 @@ export function bridgeClientEvents(
       }),
     );
   });
-  client.on('token-privilege-will-expire', () => {
+  on('token-privilege-will-expire', () => {
     events.emit('token-will-expire');
     context.tokenWillExpire();
   });
-  client.on('token-privilege-did-expire', () => events.emit('token-expired'));
-  client.on('volume-indicator', (result) => {
+  on('token-privilege-did-expire', () => events.emit('token-expired'));
+  on('volume-indicator', (result) => {
     const local = context.localUserId();
     events.emit(
       'audio-levels',
@@ -111,8 +122,10 @@ export function bridgeClientEvents(
       }),
     );
   });
-  client.on('channel-media-relay-state', (state, code) => {
+  on('channel-media-relay-state', (state, code) => {
     events.emit('relay-state-changed', ...mapRelayState(state, code));
   });
-  return () => client.removeAllListeners();
+  return () => {
+    for (const [event, listener] of added) client.off(event, listener);
+  };
 }

@@ -31,7 +31,7 @@ export const agoraProviderOptionsSchema = z.object({
   codec: z._default(z.enum(['vp8', 'vp9', 'h264', 'av1']), 'vp8'),
   /**
    * Latency level of audience members (`setClientRole('audience', { level })`):
-   * 1 low latency (about 1.5–2 s, cheaper), 2 ultra-low latency (Agora's default, 400–800 ms).
+   * 1 low latency, 2 ultra-low latency (Agora's default). Agora bills the levels differently.
    */
   audienceLatencyLevel: z._default(z.union([z.literal(1), z.literal(2)]), 2),
   /** Publish a low-quality second stream beside the camera (`enableDualStream()`), so viewers can pick it. */

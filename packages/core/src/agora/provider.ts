@@ -41,6 +41,8 @@ interface Session {
   /** Set once Agora confirmed the join. */
   userId: string | undefined;
   dualStreamEnabled: boolean;
+  /** Local tracks published in this session. */
+  published: Set<AgoraLocalTrackHandle>;
 }
 
 /** The RtcProvider over Agora. Create it with {@link createAgoraProvider}. */
@@ -129,7 +131,7 @@ export class AgoraProvider implements RtcProvider {
     const track = await this.#call('open the camera', () =>
       sdk.createCameraVideoTrack(cameraConfigOf(options, this.#options.videoEncoderPreset)),
     );
-    return this.#keep(new AgoraLocalTrackHandle('camera', track, (t) => this.#tracks.delete(t)));
+    return this.#keep(new AgoraLocalTrackHandle('camera', track, (t) => this.#forget(t)));
   }
 
   async createMicrophoneTrack(options: MicrophoneOptions): Promise<ProviderLocalTrack> {
@@ -137,7 +139,7 @@ export class AgoraProvider implements RtcProvider {
     const track = await this.#call('open the microphone', () =>
       sdk.createMicrophoneAudioTrack(microphoneConfigOf(options, this.#options.audioEncoderPreset)),
     );
-    return this.#keep(new AgoraLocalTrackHandle('microphone', track, (t) => this.#tracks.delete(t)));
+    return this.#keep(new AgoraLocalTrackHandle('microphone', track, (t) => this.#forget(t)));
   }
 
   async publish(track: ProviderLocalTrack): Promise<void> {
@@ -150,12 +152,14 @@ export class AgoraProvider implements RtcProvider {
       }
       await session.client.publish(handle.agoraTrack);
     });
+    session.published.add(handle);
   }
 
   async unpublish(track: ProviderLocalTrack): Promise<void> {
-    const { client } = this.#require('unpublish()');
+    const session = this.#require('unpublish()');
     const handle = this.#handleOf(track);
-    await this.#call(`unpublish the ${handle.source}`, () => client.unpublish(handle.agoraTrack));
+    await this.#call(`unpublish the ${handle.source}`, () => session.client.unpublish(handle.agoraTrack));
+    session.published.delete(handle);
   }
 
   async setMuted(track: ProviderLocalTrack, muted: boolean): Promise<void> {
@@ -179,8 +183,8 @@ export class AgoraProvider implements RtcProvider {
   }
 
   async getStats(): Promise<ProviderStats> {
-    const { client } = this.#require('getStats()');
-    const publishesVideo = [...this.#tracks].some((t) => t.kind === 'video');
+    const { client, published } = this.#require('getStats()');
+    const publishesVideo = [...published].some((t) => t.kind === 'video');
     return {
       timestamp: Date.now(),
       remoteVideo: Object.entries(client.getRemoteVideoStats()).map(([uid, s]) => remoteVideoStatsOf(uid, s)),
@@ -231,6 +235,7 @@ export class AgoraProvider implements RtcProvider {
       role: params.role,
       userId: undefined,
       dualStreamEnabled: false,
+      published: new Set(),
     };
     this.#session = session;
     if (this.#options.audioLevels) client.enableAudioVolumeIndicator();
@@ -327,6 +332,12 @@ export class AgoraProvider implements RtcProvider {
   #keep(handle: AgoraLocalTrackHandle): AgoraLocalTrackHandle {
     this.#tracks.add(handle);
     return handle;
+  }
+
+  /** A closed track cannot be used again (Agora), so it no longer counts as created or published. */
+  #forget(handle: AgoraLocalTrackHandle): void {
+    this.#tracks.delete(handle);
+    this.#session?.published.delete(handle);
   }
 
   /** Closes every local track, stops forwarding events and leaves the channel. Safe to call twice. */
