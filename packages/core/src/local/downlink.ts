@@ -3,15 +3,20 @@
  * offer, answered here, and holding the received video and audio tracks.
  */
 import type { TrackKind } from '../types.js';
-import { PeerLink, type Relay } from './peer-link.js';
+import { type LinkContext, PeerLink } from './peer-link.js';
 
 /** The receive-only connection from one publisher. */
 export class Downlink extends PeerLink {
   readonly #tracks = new Map<TrackKind, MediaStreamTrack>();
 
   /** `onTrack` runs for every track that arrives, so pending subscriptions can complete. */
-  constructor(publisherId: string, pcId: string, relay: Relay, onTrack: (link: Downlink, kind: TrackKind) => void) {
-    super(publisherId, pcId, relay);
+  constructor(
+    publisherId: string,
+    pcId: string,
+    context: LinkContext,
+    onTrack: (link: Downlink, kind: TrackKind) => void,
+  ) {
+    super(publisherId, pcId, context);
     this.pc.ontrack = ({ track }) => {
       const kind = track.kind as TrackKind;
       this.#tracks.set(kind, track);

@@ -26,6 +26,7 @@ import { type CaptureTrack, cameraConstraints, microphoneConstraints, openCaptur
 import { enterRoom } from './entry.js';
 import { Mesh } from './mesh.js';
 import { type LocalProviderConfig, type LocalProviderOptions, localProviderOptionsSchema } from './options.js';
+import { generateCertificate } from './peer-link.js';
 import { type Impairment, impairmentSchema, type ParticipantInfo, type ServerMessage } from './protocol.js';
 import { RemoteRoster } from './remote-roster.js';
 import type { SignallingSocket } from './signalling-socket.js';
@@ -62,6 +63,8 @@ export class LocalProvider implements RtcProvider {
   #lifetime: AbortController | undefined;
   #audioTimer: ReturnType<typeof setInterval> | undefined;
   #removed = false;
+  /** Made at the first join, reused by every connection and rejoin after it. */
+  #certificate: Promise<RTCCertificate | undefined> | undefined;
 
   constructor(options: LocalProviderOptions) {
     this.#config = parseInput(localProviderOptionsSchema, options, 'createLocalProvider() options');
@@ -77,9 +80,13 @@ export class LocalProvider implements RtcProvider {
     const lifetime = new AbortController();
     this.#lifetime = lifetime;
     this.#session = { roomId: params.roomId, userId: params.userId, role: params.role };
-    this.#mesh = new Mesh((message) => this.#socket?.send(message));
+    const certificates: RTCCertificate[] = [];
+    this.#mesh = new Mesh({ relay: (message) => this.#socket?.send(message), certificates });
+    this.#certificate ??= generateCertificate().catch(() => undefined);
     try {
       const entry = await this.#enter(AbortSignal.any([params.signal, lifetime.signal]), this.#config.joinAttempts);
+      const certificate = await this.#certificate;
+      if (certificate) certificates.push(certificate);
       // Nothing is published yet on a (re)join, so the snapshot needs no uplinks.
       this.#roster.learn(entry.joined.participants, false);
       this.#startAudioLevels();

@@ -9,7 +9,7 @@ import { LiveroomError } from '../errors.js';
 import type { AudioLevel } from '../provider.js';
 import type { TrackKind } from '../types.js';
 import { Downlink } from './downlink.js';
-import type { Relay } from './peer-link.js';
+import type { LinkContext } from './peer-link.js';
 import type { Impairment } from './protocol.js';
 import { Uplink } from './uplink.js';
 
@@ -24,13 +24,13 @@ interface Waiter {
 export class Mesh {
   readonly uplinks = new Map<string, Uplink>();
   readonly downlinks = new Map<string, Downlink>();
-  readonly #relay: Relay;
+  readonly #context: LinkContext;
   readonly #waiters = new Set<Waiter>();
   /** What every uplink sends (null: nothing for that kind). */
   readonly #sending: Record<TrackKind, MediaStreamTrack | null> = { video: null, audio: null };
 
-  constructor(relay: Relay) {
-    this.#relay = relay;
+  constructor(context: LinkContext) {
+    this.#context = context;
   }
 
   /** Open peer connections (for tests and debugging). */
@@ -47,7 +47,7 @@ export class Mesh {
   /** Opens an uplink toward `viewerId` unless one exists. */
   connectViewer(viewerId: string): void {
     if (this.uplinks.has(viewerId)) return;
-    const link = new Uplink(viewerId, this.#relay);
+    const link = new Uplink(viewerId, this.#context);
     link.setTrack('video', this.#sending.video);
     link.setTrack('audio', this.#sending.audio);
     this.uplinks.set(viewerId, link);
@@ -64,7 +64,7 @@ export class Mesh {
   /** A publisher's offer: replaces any earlier downlink from it. */
   acceptOffer(publisherId: string, pcId: string, offer: RTCSessionDescriptionInit): void {
     this.downlinks.get(publisherId)?.close();
-    const link = new Downlink(publisherId, pcId, this.#relay, (l, kind) => this.#arrived(l, kind));
+    const link = new Downlink(publisherId, pcId, this.#context, (l, kind) => this.#arrived(l, kind));
     this.downlinks.set(publisherId, link);
     link.accept(offer).catch(() => this.#drop(this.downlinks, publisherId, link));
   }

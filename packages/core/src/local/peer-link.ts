@@ -10,22 +10,37 @@ import type { ClientMessage } from './protocol.js';
 /** Sends an SDP or ICE message through signalling. */
 export type Relay = (message: Extract<ClientMessage, { type: 'sdp' | 'ice' }>) => void;
 
-/** ICE servers: none. The mesh runs on loopback, where host candidates connect directly. */
-const RTC_CONFIG: RTCConfiguration = { iceServers: [], bundlePolicy: 'max-bundle' };
+/** What every link of one session shares. */
+export interface LinkContext {
+  relay: Relay;
+  /**
+   * One DTLS certificate for every connection, made once per session: a new
+   * `RTCPeerConnection` otherwise generates its own before its first offer or
+   * answer, which delays every join.
+   */
+  certificates: RTCCertificate[];
+}
+
+/** Makes the shared certificate (ECDSA P-256, Chromium's default kind). */
+export function generateCertificate(): Promise<RTCCertificate> {
+  return RTCPeerConnection.generateCertificate({ name: 'ECDSA', namedCurve: 'P-256' } as EcKeyGenParams);
+}
 
 /** The parts both link directions share. */
 export abstract class PeerLink {
-  readonly pc = new RTCPeerConnection(RTC_CONFIG);
+  readonly pc: RTCPeerConnection;
   /** The other end's user id. */
   readonly peerId: string;
   readonly pcId: string;
   protected readonly relay: Relay;
   #steps: Promise<unknown> = Promise.resolve();
 
-  protected constructor(peerId: string, pcId: string, relay: Relay) {
+  protected constructor(peerId: string, pcId: string, context: LinkContext) {
+    // No ICE servers: the mesh runs on loopback, where host candidates connect directly.
+    this.pc = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', certificates: context.certificates });
     this.peerId = peerId;
     this.pcId = pcId;
-    this.relay = relay;
+    this.relay = context.relay;
     this.pc.onicecandidate = ({ candidate }) => {
       if (candidate) this.relay({ type: 'ice', to: peerId, pcId, candidate: candidate.toJSON() as ICE });
     };

@@ -5,7 +5,7 @@
  * Impairments (DESIGN.md decision 20) act on this viewer's senders only.
  */
 import type { TrackKind } from '../types.js';
-import { newPcId, PeerLink, type Relay } from './peer-link.js';
+import { type LinkContext, newPcId, PeerLink } from './peer-link.js';
 import type { Impairment } from './protocol.js';
 
 /**
@@ -23,8 +23,8 @@ export class Uplink extends PeerLink {
   readonly #wanted: Record<TrackKind, MediaStreamTrack | null> = { video: null, audio: null };
   #stall: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(viewerId: string, relay: Relay) {
-    super(viewerId, newPcId(), relay);
+  constructor(viewerId: string, context: LinkContext) {
+    super(viewerId, newPcId(), context);
     this.#senders = {
       video: this.pc.addTransceiver('video', { direction: 'sendonly' }).sender,
       audio: this.pc.addTransceiver('audio', { direction: 'sendonly' }).sender,
