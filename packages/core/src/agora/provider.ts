@@ -22,7 +22,7 @@ import type {
 import type { ProviderStats } from '../stats.js';
 import type { Role, TrackKind, VideoStreamQuality } from '../types.js';
 import { parseInput } from '../validation.js';
-import { abortReasonOf, raceSignal } from './abort.js';
+import { settleWithin } from './abort.js';
 import { fromAgoraError } from './errors.js';
 import { bridgeClientEvents } from './events.js';
 import { type AgoraProviderOptions, agoraProviderOptionsSchema, type ResolvedAgoraProviderOptions } from './options.js';
@@ -81,31 +81,25 @@ export class AgoraProvider implements RtcProvider {
     const attempt = new AbortController();
     this.#attempt = attempt;
     const { joinTimeoutMs } = this.#options;
-    const timer = setTimeout(() => {
-      attempt.abort(
-        new LiveroomError(
-          'CONNECTION_FAILED',
-          `Agora did not join room "${params.roomId}" within ${joinTimeoutMs} ms; the network or Agora's servers are unreachable.`,
-          { provider: this.name },
-        ),
+    const timeoutError = () =>
+      new LiveroomError(
+        'CONNECTION_FAILED',
+        `Agora did not join room "${params.roomId}" within ${joinTimeoutMs} ms; the network or Agora's servers are unreachable.`,
+        { provider: this.name },
       );
-    }, joinTimeoutMs);
-    const onAbort = () => attempt.abort(abortReasonOf(params.signal.reason));
-    if (params.signal.aborted) onAbort();
-    params.signal.addEventListener('abort', onAbort, { once: true });
     try {
-      const joining = this.#connect(params, attempt.signal);
-      // Once we give up, Agora rejects the abandoned join (OPERATION_ABORTED after leave()); nobody waits for it.
-      joining.catch(() => undefined);
-      const { session, uid } = await raceSignal(joining, attempt.signal);
+      const { session, uid } = await settleWithin((signal) => this.#connect(params, signal), {
+        attempt,
+        caller: params.signal,
+        timeoutMs: joinTimeoutMs,
+        timeoutError,
+      });
       session.userId = fromAgoraUid(uid);
       return { userId: session.userId };
     } catch (error) {
       await this.#release();
       throw fromAgoraError(error, `join room "${params.roomId}"`);
     } finally {
-      clearTimeout(timer);
-      params.signal.removeEventListener('abort', onAbort);
       this.#attempt = undefined;
     }
   }
