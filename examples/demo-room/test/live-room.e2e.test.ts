@@ -1,6 +1,7 @@
 /**
  * One host and two viewers in the demo room on the local provider: the
- * viewers see the host's live video.
+ * viewers see the host's live video; one viewer runs a scripted scenario
+ * and its overlay shows the injected stalls and the resolution drop.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -25,12 +26,42 @@ test('two viewers see the host live', async () => {
 
   const host = await fixture.open('?room=qa-live&role=host&name=host-a');
   await expect.poll(() => videoWidth(host, 'host-a'), { timeout: 30_000 }).toBeGreaterThan(0);
+  await fixture.screenshot(host, 'demo-room-host');
 
-  const viewer2 = await fixture.open('?room=qa-live&role=viewer&name=viewer-2', { width: 390, height: 844 });
+  const viewer2 = await fixture.open(
+    '?room=qa-live&role=viewer&name=viewer-2&scenario=stall-every-5s-1500ms%2Bres-360p@3s',
+    {
+      width: 390,
+      height: 844,
+    },
+  );
   for (const viewer of [viewer1, viewer2]) {
     await expect.poll(() => videoWidth(viewer, 'host-a'), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await viewer.locator('[data-state="waiting-for-host"]').count()).toBe(0);
   }
   await fixture.screenshot(viewer1, 'demo-room-viewer');
-  await fixture.screenshot(viewer2, 'demo-room-phone');
+
+  // The scenario: the resolution drop lands first, then stalls every 5 s.
+  const metric = (page: Page, name: string) =>
+    page.locator(`.tile[data-participant="host-a"] [data-metric="${name}"] dd`).textContent();
+  await expect.poll(() => metric(viewer2, 'resolution'), { timeout: 30_000 }).toBe('640×360');
+  await expect
+    .poll(async () => Number.parseInt((await metric(viewer2, 'stalls')) ?? '0', 10), { timeout: 40_000 })
+    .toBeGreaterThanOrEqual(2);
+  expect(await viewer2.locator('.injections li[data-ok="true"]').count()).toBeGreaterThanOrEqual(3);
+  expect(await viewer2.locator('.injections li[data-ok="false"]').count()).toBe(0);
+  await fixture.screenshot(viewer2, 'demo-room-phone-scenario');
+
+  // Impairment reaches only the viewer who asked (decision 20): viewer 1 still gets 720p.
+  expect(await metric(viewer1, 'resolution')).toBe('1280×720');
+
+  // What the page emitted reached the ingest store: the stalls with the host as their participant.
+  const stored = async () => {
+    const events = (await fixture.demo.ingest.events?.()) ?? [];
+    return events.filter(
+      (e) => e.type === 'stall_end' && (e as { body?: { participantId?: string } }).body?.participantId === 'host-a',
+    ).length;
+  };
+  expect(await viewer2.locator('.events li[data-type="stall_end"]').count()).toBeGreaterThanOrEqual(1);
+  await expect.poll(stored, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
 });

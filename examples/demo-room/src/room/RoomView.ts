@@ -7,8 +7,11 @@ import { demoConfig } from 'virtual:liveroom-demo';
 import { createElement as h, type ReactNode, useSyncExternalStore } from 'react';
 import { explainError } from '../app/explain-error.js';
 import type { DemoParams } from '../app/url-params.js';
+import { ImpairmentPanel } from '../impairment/ImpairmentPanel.js';
+import type { QualityBoard, QualityByParticipant } from '../quality/quality-board.js';
+import { TelemetryPanel } from '../telemetry/TelemetryPanel.js';
 import type { RoomSession } from './room-session.js';
-import { Stage } from './Stage.js';
+import { onStage, Stage } from './Stage.js';
 import { StatusBanners } from './StatusBanners.js';
 
 interface RoomViewProps {
@@ -24,9 +27,21 @@ const END_WORDS: Readonly<Record<string, string>> = {
   failed: 'The connection was lost and could not be restored.',
 };
 
+const NO_QUALITY: { tiles: QualityByParticipant } = { tiles: new Map() };
+const noBoard: Pick<QualityBoard, 'subscribe' | 'getSnapshot'> = {
+  subscribe: () => () => undefined,
+  getSnapshot: () => NO_QUALITY,
+};
+
+function useQuality(board: QualityBoard | undefined): QualityByParticipant {
+  const source = board ?? noBoard;
+  return useSyncExternalStore(source.subscribe, source.getSnapshot).tiles;
+}
+
 /** The joined room. */
 export function RoomView({ session, params, onLeave }: RoomViewProps): ReactNode {
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const quality = useQuality(snapshot.quality);
   const signallingUrl = params.signallingUrl || demoConfig.signallingUrl;
   if (snapshot.phase === 'ended') {
     const reason = snapshot.error
@@ -52,6 +67,21 @@ export function RoomView({ session, params, onLeave }: RoomViewProps): ReactNode
       h('button', { type: 'button', onClick: onLeave }, 'Leave'),
     ),
     h(StatusBanners, { snapshot, session, signallingUrl }),
-    h(Stage, { snapshot }),
+    h(
+      'div',
+      { className: 'room-body' },
+      h(Stage, { snapshot, quality }),
+      h(
+        'div',
+        { className: 'panels' },
+        session.room &&
+          h(ImpairmentPanel, {
+            room: session.room,
+            publishers: onStage(snapshot.participants),
+            scenario: params.scenario,
+          }),
+        h(TelemetryPanel, { log: session.log, status: snapshot.telemetry }),
+      ),
+    ),
   );
 }

@@ -4,6 +4,9 @@
  */
 import type { RemoteParticipant } from '@liveroom/core';
 import { createElement as h, type ReactNode } from 'react';
+import { QualityOverlay } from '../quality/QualityOverlay.js';
+import type { QualityByParticipant } from '../quality/quality-board.js';
+import { EMPTY_TILE_QUALITY } from '../quality/tile-quality.js';
 import type { SessionSnapshot } from './room-session.js';
 import { VideoTile } from './VideoTile.js';
 
@@ -17,7 +20,7 @@ export function onStage(participants: readonly RemoteParticipant[]): RemoteParti
 }
 
 /** The tiles. */
-export function Stage({ snapshot }: { snapshot: SessionSnapshot }): ReactNode {
+export function Stage({ snapshot, quality }: { snapshot: SessionSnapshot; quality: QualityByParticipant }): ReactNode {
   const remote = onStage(snapshot.participants);
   const tiles: ReactNode[] = [];
   if (snapshot.role !== 'audience') {
@@ -39,6 +42,7 @@ export function Stage({ snapshot }: { snapshot: SessionSnapshot }): ReactNode {
         track: participant.videoTrack,
         label: `${participant.id} · ${participant.role}`,
         placeholder: participant.muted.has('video') ? 'Camera paused' : 'Connecting video…',
+        overlay: h(QualityOverlay, { quality: quality.get(participant.id) ?? EMPTY_TILE_QUALITY }),
       }),
     );
   }

@@ -10,14 +10,14 @@ interface VideoTileProps {
   label: string;
   /** Shown instead of the picture when there is no track. */
   placeholder: string;
-  /** Extra content over the picture (the quality overlay). */
-  children?: ReactNode;
+  /** Drawn over the picture (the quality overlay). */
+  overlay?: ReactNode;
   /** A data attribute for tests and styles: who this tile shows. */
   participant: string;
 }
 
 /** A tile with its video element, label and overlay. */
-export function VideoTile({ track, label, placeholder, children, participant }: VideoTileProps): ReactNode {
+export function VideoTile({ track, label, placeholder, overlay, participant }: VideoTileProps): ReactNode {
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     const element = video.current;
@@ -34,6 +34,6 @@ export function VideoTile({ track, label, placeholder, children, participant }: 
       ? h('video', { ref: video, muted: true, playsInline: true })
       : h('div', { className: 'tile-empty' }, placeholder),
     h('figcaption', null, label),
-    children,
+    overlay,
   );
 }

@@ -15,6 +15,9 @@ import {
   type Room,
 } from '@liveroom/core';
 import type { DemoParams } from '../app/url-params.js';
+import { QualityBoard } from '../quality/quality-board.js';
+import { startQualityTelemetry, type TelemetryStatus } from '../telemetry/quality-telemetry.js';
+import { TelemetryLog } from '../telemetry/telemetry-log.js';
 import { createProvider } from './providers.js';
 import { SnapshotStore } from './session-store.js';
 
@@ -34,6 +37,10 @@ export interface SessionSnapshot {
   /** Why it ended: `kicked`, `room-closed`, `failed`, `leave`. */
   endReason: string | undefined;
   autoplayBlocked: boolean;
+  /** Whether `@liveroom/metrics` records this session. */
+  telemetry: TelemetryStatus | undefined;
+  /** The overlay's figures, once joined. */
+  quality: QualityBoard | undefined;
 }
 
 /** A joined (or joining) room and its snapshot. */
@@ -42,6 +49,8 @@ export class RoomSession extends SnapshotStore<SessionSnapshot> {
   readonly #params: DemoParams;
   readonly #signallingUrl: string;
   readonly #cleanups: (() => void)[] = [];
+  /** The events this page emitted (the telemetry panel). */
+  readonly log = new TelemetryLog();
 
   constructor(params: DemoParams, signallingUrl: string) {
     super({
@@ -55,6 +64,8 @@ export class RoomSession extends SnapshotStore<SessionSnapshot> {
       error: undefined,
       endReason: undefined,
       autoplayBlocked: false,
+      telemetry: undefined,
+      quality: undefined,
     });
     this.#params = params;
     this.#signallingUrl = params.signallingUrl || signallingUrl;
@@ -75,8 +86,13 @@ export class RoomSession extends SnapshotStore<SessionSnapshot> {
       });
       this.#room = room;
       this.#watch(room);
+      const telemetry = await startQualityTelemetry(room, this.log);
+      this.update({ telemetry });
+      const joinedAt = Date.now();
       await room.join({ roomId, role, ...(name ? { userId: name } : {}) });
-      this.update({ phase: 'joined', userId: room.userId ?? name });
+      const quality = new QualityBoard(room, joinedAt);
+      this.#cleanups.push(this.log.onEvent(quality.record), () => quality.stop());
+      this.update({ phase: 'joined', userId: room.userId ?? name, quality });
       if (canPublish(role)) await this.goLive();
       return room;
     } catch (error) {
@@ -109,6 +125,8 @@ export class RoomSession extends SnapshotStore<SessionSnapshot> {
   /** Leaves the room and releases everything. */
   async leave(): Promise<void> {
     await this.#room?.leave();
+    const { telemetry } = this.getSnapshot();
+    if (telemetry?.state === 'recording') await telemetry.collector.stop().catch(() => undefined);
     this.#dispose();
     this.update({ phase: 'ended', endReason: 'leave' });
   }
