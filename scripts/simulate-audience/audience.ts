@@ -25,10 +25,13 @@ export interface AudienceOptions {
   model?: Partial<AudienceModel>;
 }
 
+/** One viewer's plan and the session id its events carry. */
+export type PlannedSession = ViewerPlan & { sessionId: string };
+
 /** The simulated audience: every event, time-ordered, and each viewer's plan (the ground truth). */
 export interface Audience {
   events: TelemetryEvent[];
-  plans: ViewerPlan[];
+  plans: PlannedSession[];
   model: AudienceModel;
 }
 
@@ -39,7 +42,7 @@ export function simulateAudience(options: AudienceOptions): Audience {
   const now = options.now ?? Date.now();
   const windowMs = options.windowMs ?? 2 * 3_600_000;
   const rooms = options.rooms ?? 20;
-  const plans: ViewerPlan[] = [];
+  const plans: PlannedSession[] = [];
   const events: TelemetryEvent[] = [];
   for (let i = 0; i < options.sessions; i++) {
     const plan = drawViewer(rng, model);
@@ -51,7 +54,7 @@ export function simulateAudience(options: AudienceOptions): Audience {
       joinedAt,
       heartbeatMs: options.heartbeatMs ?? 10_000,
     };
-    plans.push(plan);
+    plans.push({ ...plan, sessionId: frame.sessionId });
     events.push(...sessionEvents(plan, frame, rng));
   }
   events.sort((a, b) => a.ts - b.ts);

@@ -6,8 +6,8 @@
  * turns a second writer away. Reports and exports open it read-only while
  * the service is stopped, or go through the service's endpoints.
  */
-import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { type EventRow, eventColumnsDdl } from './event-row.js';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { appendEventRow, type EventRow, eventColumnsDdl } from './event-row.js';
 import { createViews } from './views.js';
 
 /** How to open the file. */
@@ -57,7 +57,7 @@ export class EventStore {
     await this.writer.run('BEGIN TRANSACTION');
     try {
       const appender = await this.writer.createAppender(STAGING, 'main', 'temp');
-      for (const row of rows) appendRow(appender, row);
+      for (const row of rows) appendEventRow(appender, row);
       appender.closeSync();
       const inserted = await this.writer.runAndReadAll(
         `INSERT OR IGNORE INTO events SELECT * FROM ${STAGING} RETURNING event_id`,
@@ -70,6 +70,17 @@ export class EventStore {
       await this.writer.run(`DELETE FROM ${STAGING}`).catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * Appends rows straight into `events` with DuckDB's appender, without the
+   * dedupe step: only for trusted rows with unique ids (backfills, and the
+   * ingest bench's baseline). An id already stored makes it fail.
+   */
+  async appendUnchecked(rows: readonly EventRow[]): Promise<void> {
+    const appender = await this.writer.createAppender('events');
+    for (const row of rows) appendEventRow(appender, row);
+    appender.closeSync();
   }
 
   /** Runs a read query on the reader connection and returns its rows as plain JS values. */
@@ -90,25 +101,4 @@ export class EventStore {
     this.reader.closeSync();
     this.instance.closeSync();
   }
-}
-
-function appendRow(appender: DuckDBAppender, row: EventRow): void {
-  appender.appendVarchar(row.eventId);
-  appender.appendVarchar(row.schema);
-  appender.appendInteger(row.version);
-  appender.appendVarchar(row.type);
-  appender.appendBigInt(BigInt(Math.round(row.ts)));
-  appender.appendBigInt(BigInt(row.receivedAt));
-  appender.appendBigInt(BigInt(row.seq));
-  appender.appendVarchar(row.sessionId);
-  appender.appendVarchar(row.roomId);
-  appender.appendVarchar(row.userId);
-  appender.appendVarchar(row.role);
-  appender.appendVarchar(row.provider);
-  appender.appendVarchar(row.sdkVersion);
-  appender.appendInteger(row.dropped);
-  appender.appendVarchar(row.context);
-  appender.appendVarchar(row.attrs);
-  appender.appendVarchar(row.body);
-  appender.endRow();
 }
