@@ -17,6 +17,12 @@ describe('createAgoraProvider', () => {
     );
   });
 
+  it('imports in Node, where the SDK itself cannot load (no window)', async () => {
+    expect(typeof globalThis.window).toBe('undefined');
+    const agora = await import('@liveroom/core/agora');
+    expect(agora.createAgoraProvider({ appId: APP_ID }).name).toBe('agora');
+  });
+
   it('does not load the SDK until it needs it, then loads it once', async () => {
     const sdk = new FakeAgoraSdk();
     const load = vi.fn(async (): Promise<AgoraSdk> => sdk);
