@@ -2,7 +2,7 @@
  * Sends a synthetic audience through a collector's real HTTP ingest, or
  * prints it as NDJSON with `--ndjson`.
  *
- *   node --import tsx scripts/simulate-audience/cli.ts --url http://127.0.0.1:8787 --write-key KEY \
+ *   node --import tsx scripts/simulate-audience/cli.ts --url http://127.0.0.1:8788 --write-key KEY \
  *     [--sessions 2000] [--seed 1] [--heartbeat-ms 10000] [--stall-slope -12] [--hd-gain 45] \
  *     [--missing-end-share 0.05] [--ndjson]
  */

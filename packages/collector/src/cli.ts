@@ -21,7 +21,7 @@ import { buildRetentionReport, type RetentionReport } from './report/retention-r
 import { EventStore } from './storage/event-store.js';
 
 const USAGE = `Usage:
-  liveroom-collector serve  [--port 8787] [--host 127.0.0.1] [--db FILE] --write-key KEY [--admin-key KEY]
+  liveroom-collector serve  [--port 8788] [--host 127.0.0.1] [--db FILE] --write-key KEY [--admin-key KEY]
   liveroom-collector report [--db FILE | --url URL --admin-key KEY] [--out report.html] [--json] [--open-grace-ms MS]
   liveroom-collector export [--db FILE | --url URL --admin-key KEY] [--out-dir DIR] [--format parquet|ndjson] [--tables events,session_facts]
 

@@ -18,7 +18,7 @@ import { GroupCommit } from './storage/group-commit.js';
 
 /** A running collector. */
 export interface RunningCollector {
-  /** Base URL, e.g. `http://127.0.0.1:8787`; post batches to `${url}/v1/events`. */
+  /** Base URL, e.g. `http://127.0.0.1:8788`; post batches to `${url}/v1/events`. */
   readonly url: string;
   /** The bound port (useful with `port: 0`). */
   readonly port: number;

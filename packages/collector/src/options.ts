@@ -6,8 +6,8 @@ import { z } from 'zod';
 
 /** Options of {@link startCollector}; every field but `writeKey` has a default. */
 export const collectorOptionsSchema = z.object({
-  /** TCP port; `0` picks a free one (read it back from `url`). */
-  port: z.number().int().min(0).max(65_535).default(8787),
+  /** TCP port (8788: next to the signalling server's 8787); `0` picks a free one (read it back from `url`). */
+  port: z.number().int().min(0).max(65_535).default(8788),
   /** Interface to bind; loopback by default so nothing is exposed by accident. */
   host: z.string().min(1).default('127.0.0.1'),
   /** DuckDB file. `:memory:` keeps everything in memory (tests only). */
