@@ -58,6 +58,38 @@ describe('local provider mesh', () => {
     await expectVideoFlowing(bob, 'host');
   });
 
+  it('delivers data messages room-wide and to chosen user ids', async () => {
+    const received = (page: Page) =>
+      page.evaluate(() =>
+        window.lr
+          .events()
+          .filter((e) => e.name === 'data-message')
+          .map((e) => (e.detail as [{ from: string; payload: string }])[0])
+          .map((m) => `${m.from}:${m.payload}`),
+      );
+    await host.evaluate(() => window.lr.sendData('hello all'));
+    await host.evaluate(() => window.lr.sendData('just bob', ['bob']));
+    await expect.poll(() => received(bob), POLL).toEqual(['host:hello all', 'host:just bob']);
+    await expect.poll(() => received(alice), POLL).toEqual(['host:hello all']);
+  });
+
+  it('reports the audio level of a publishing microphone', async () => {
+    await host.evaluate(() => window.lr.publishMicrophone());
+    const loudest = () =>
+      bob.evaluate(() =>
+        Math.max(
+          0,
+          ...window.lr
+            .events()
+            .filter((e) => e.name === 'audio-levels')
+            .flatMap((e) => (e.detail as [{ participantId?: string; level: number }[]])[0])
+            .filter((l) => l.participantId === 'host')
+            .map((l) => l.level),
+        ),
+      );
+    await expect.poll(loudest, POLL).toBeGreaterThan(0);
+  });
+
   it('tells the others when a participant leaves, and leave() releases everything', async () => {
     await bob.evaluate(() => window.lr.leave());
     await expect.poll(() => departures(host), POLL).toEqual(['bob']);
@@ -73,5 +105,22 @@ describe('local provider mesh', () => {
     const released = await alice.evaluate(() => window.lr.resources());
     expect(released.peerConnectionsCreated).toBeGreaterThan(0);
     expect(released).toMatchObject({ peerConnections: 0, liveCaptureTracks: 0, openSockets: 0 });
+  });
+});
+
+describe('local provider host tools', () => {
+  it('lets the host kick a participant, whose room ends as kicked and releases everything', async () => {
+    const carol = await openRoomPage(h);
+    const newHost = await openRoomPage(h);
+    await newHost.evaluate(() => window.lr.join({ roomId: 'kicks', role: 'host', userId: 'boss' }));
+    await carol.evaluate(() => window.lr.join({ roomId: 'kicks', role: 'audience', userId: 'carol' }));
+    await newHost.evaluate(() => window.lr.publishCamera());
+    await expectVideoFlowing(carol, 'boss');
+    await newHost.evaluate(() => window.lr.kick('carol'));
+    await expect.poll(() => carol.evaluate(() => window.lr.state()), POLL).toBe('disconnected');
+    const names = await carol.evaluate(() => window.lr.events().map((e) => e.name));
+    expect(names).toContain('kicked');
+    expect(await carol.evaluate(() => window.lr.resources())).toMatchObject({ peerConnections: 0, openSockets: 0 });
+    await expect.poll(() => departures(newHost), POLL).toEqual(['carol']);
   });
 });
