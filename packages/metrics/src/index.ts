@@ -28,8 +28,13 @@ export type {
   TelemetryEventType,
 } from './schema/index.js';
 export { createCallbackSink } from './sinks/callback-sink.js';
+export type { HttpBatchSinkOptions } from './sinks/http-batch-sink.js';
+export { createHttpBatchSink } from './sinks/http-batch-sink.js';
+export { createIndexedDbQueueStore } from './sinks/indexeddb-queue-store.js';
 export type { ObservableSink } from './sinks/observable-sink.js';
 export { createObservableSink } from './sinks/observable-sink.js';
+export type { QueueStore } from './sinks/queue-store.js';
+export { createMemoryQueueStore } from './sinks/queue-store.js';
 export type { FlushReason, SinkContext, TelemetrySink } from './sinks/sink.js';
 export type { FrameGap, StallSummary } from './stall/stall-detector.js';
 export {
