@@ -90,6 +90,16 @@ describe('local provider mesh', () => {
     await expect.poll(loudest, POLL).toBeGreaterThan(0);
   });
 
+  it('lets a cohost step down: the others see the role change and its media goes', async () => {
+    expect(await bob.evaluate(() => window.lr.resources().providerPeerConnections)).toBe(2);
+    await alice.evaluate(() => window.lr.setRole('audience'));
+    await expect
+      .poll(() => bob.evaluate(() => window.lr.participants().find((p) => p.id === 'alice')), POLL)
+      .toMatchObject({ role: 'audience', published: [], subscribed: [] });
+    await expect.poll(() => bob.evaluate(() => window.lr.resources().providerPeerConnections), POLL).toBe(1);
+    expect(await alice.evaluate(() => window.lr.resources().liveCaptureTracks)).toBe(0);
+  });
+
   it('tells the others when a participant leaves, and leave() releases everything', async () => {
     await bob.evaluate(() => window.lr.leave());
     await expect.poll(() => departures(host), POLL).toEqual(['bob']);
