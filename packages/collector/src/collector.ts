@@ -99,7 +99,8 @@ function clientAddress(request: IncomingMessage, config: ResolvedCollectorOption
 }
 
 function answerFailure(response: ServerResponse, error: unknown): void {
-  if (response.headersSent) {
+  // The client went away (or the answer was already under way): there is no one to tell.
+  if (response.headersSent || response.socket?.destroyed) {
     response.destroy();
     return;
   }
