@@ -21,6 +21,7 @@ export type {
   VacantSeat,
 } from './layout/layout-types.js';
 export { LAYOUT_MODES } from './layout/layout-types.js';
+export { type BattleBroadcast, battleBroadcastSchema } from './pk/battle-broadcast-messages.js';
 export { type BattleClock, systemClock, type TimerHandle } from './pk/battle-clock.js';
 export { decideOutcome, remainingMs, scoreOf, serverNow } from './pk/battle-outcome.js';
 export { battleReducer, battleTransition, IDLE_BATTLE, nextDeadline } from './pk/battle-reducer.js';
@@ -58,6 +59,13 @@ export {
 } from './pk/pk-messages.js';
 export type { PkTransport, PkTransportEvent } from './pk/pk-transport.js';
 export { createRoomDataPkTransport } from './pk/room-data-transport.js';
+export {
+  broadcastBattle,
+  createSpectatorStore,
+  type SpectatorSnapshot,
+  SpectatorStore,
+  type SpectatorStoreOptions,
+} from './pk/spectator.js';
 export { ObservableStore } from './store/observable-store.js';
 export { shallowEqual } from './store/shallow-equal.js';
 export { type ReadableStore, type StoreListener, Subscribable, ValueStore } from './store/subscribable.js';

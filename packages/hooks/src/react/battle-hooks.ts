@@ -1,6 +1,9 @@
 /** Hooks over a {@link BattleStore}: its state, and its clock ticking on screen. */
 import { useEffect, useState } from 'react';
 import type { BattleSnapshot, BattleStore } from '../pk/battle-store.js';
+import type { BattleState } from '../pk/battle-types.js';
+import type { SpectatorSnapshot, SpectatorStore } from '../pk/spectator.js';
+import type { ReadableStore } from '../store/subscribable.js';
 import { type Equality, type Selector, useStore } from './use-store.js';
 
 /**
@@ -23,11 +26,32 @@ export function useBattle<S = BattleSnapshot>(
 export const usePk = useBattle;
 
 /**
+ * A viewer's mirror of the host's battle ({@link SpectatorStore}), or a selection of it.
+ *
+ * @example
+ * ```tsx
+ * const scores = useSpectator(pk, (s) => (s.battle.phase === 'active' ? s.battle.scores : undefined));
+ * ```
+ */
+export function useSpectator<S = SpectatorSnapshot>(
+  store: SpectatorStore,
+  selector?: Selector<SpectatorSnapshot, S>,
+  isEqual?: Equality<S>,
+): S {
+  return useStore(store, selector, isEqual);
+}
+
+/** Anything with a battle and a clock: a host's {@link BattleStore} or a viewer's {@link SpectatorStore}. */
+export interface BattleClockSource extends ReadableStore<{ battle: BattleState }> {
+  remainingMs(): number;
+}
+
+/**
  * Milliseconds left in the battle's current timed phase, refreshed every
  * `intervalMs` while a phase is timed. Every viewer reads the same figure:
  * it comes from the inviter's timestamps and the room's server time offset.
  */
-export function useBattleClock(store: BattleStore, intervalMs = 250): number {
+export function useBattleClock(store: BattleClockSource, intervalMs = 250): number {
   const phase = useStore(store, (s) => s.battle.phase);
   const [remaining, setRemaining] = useState(() => store.remainingMs());
   useEffect(() => {

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-export { useBattle, useBattleClock, usePk } from './battle-hooks.js';
+export { type BattleClockSource, useBattle, useBattleClock, usePk, useSpectator } from './battle-hooks.js';
 export { useLayout, useStageContainer } from './layout-hooks.js';
 export { useActiveSpeaker, useConnectionQuality, useLocalTracks, useParticipants, useRoom } from './room-hooks.js';
 export { type Equality, type Selector, useStore } from './use-store.js';
