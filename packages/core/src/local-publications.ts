@@ -6,7 +6,7 @@ import { asLiveroomError, LiveroomError } from './errors.js';
 import type { ProviderLocalTrack, RtcProvider } from './provider.js';
 import type { EmitRoomEvent } from './room-emit.js';
 import { LocalTrack, type TrackAttachmentObserver } from './tracks.js';
-import type { TrackSource } from './types.js';
+import { canPublish, type Role, type TrackSource } from './types.js';
 
 /** The local user's published tracks. */
 export class LocalPublications {
@@ -34,8 +34,15 @@ export class LocalPublications {
     return this.tracks.find((t) => t.source === source);
   }
 
-  /** Publishes a track from `create` unless `source` is already published (then returns that one). */
-  async publish(source: TrackSource, create: () => Promise<ProviderLocalTrack>): Promise<LocalTrack> {
+  /**
+   * Publishes a track from `create` unless `source` is already published (then
+   * returns that one). Only hosts and cohosts may publish.
+   */
+  async publish(source: TrackSource, role: Role, create: () => Promise<ProviderLocalTrack>): Promise<LocalTrack> {
+    if (!canPublish(role)) {
+      const hint = "Call setRole('cohost') (or join as host) first.";
+      throw new LiveroomError('INVALID_STATE', `The audience cannot publish a ${source}. ${hint}`);
+    }
     const existing = this.find(source);
     if (existing) return existing;
     const providerTrack = await create();

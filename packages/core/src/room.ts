@@ -23,11 +23,13 @@ import { asLiveroomError, LiveroomError } from './errors.js';
 import { JoinAttempt } from './join-attempt.js';
 import { LocalPublications } from './local-publications.js';
 import type { RemoteParticipant } from './participants.js';
-import type { ProviderEventMap, RelayDestination, RtcProvider, SendDataOptions } from './provider.js';
+import type { RelayDestination, RtcProvider, SendDataOptions } from './provider.js';
+import { bindProviderListeners, type ProviderListeners, requireCapability } from './provider-binding.js';
 import { RemoteParticipants } from './remote-participants.js';
 import type { EmitRoomEvent } from './room-emit.js';
 import type { LeaveReason, RoomEventMap } from './room-events.js';
 import { RoomSignals } from './room-signals.js';
+import { endStateReason, randomUserId, type Session } from './session.js';
 import type { ProviderStats } from './stats.js';
 import type { LocalTrack, RemoteTrack, TrackAttachmentObserver } from './tracks.js';
 import {
@@ -42,16 +44,6 @@ import {
   type VideoStreamQuality,
 } from './types.js';
 import { parseInput } from './validation.js';
-
-/** The current session, present between `join()` and the end of the session. */
-interface Session {
-  roomId: string;
-  userId: string;
-  role: Role;
-  serverTimeOffsetMs: number;
-}
-
-type ProviderListeners = { [E in keyof ProviderEventMap]: (...args: ProviderEventMap[E]) => void };
 
 /**
  * A live room. Create it with {@link createRoom}.
@@ -79,6 +71,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   readonly #local: LocalPublications;
   readonly #signals: RoomSignals;
   #session: Session | undefined;
+  #unbindProvider: () => void = () => {};
   #joinAttempt: JoinAttempt | undefined;
   #wasReconnecting = false;
 
@@ -160,7 +153,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     }
     const attempt = new JoinAttempt(this.#joinTimeoutMs, this.provider.name);
     this.#joinAttempt = attempt;
-    this.#attachProvider();
+    this.#unbindProvider = bindProviderListeners(this.provider, this.#listeners);
     this.#setState('connecting', 'join');
     try {
       const result = await attempt.run(
@@ -201,15 +194,15 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   /** Creates and publishes the camera (idempotent: returns the published one). Needs a host or cohost role. */
   async publishCamera(options?: Parameters<RtcProvider['createCameraTrack']>[0]): Promise<LocalTrack> {
     const parsed = parseInput(cameraOptionsSchema, options, 'publishCamera() options') ?? {};
-    this.#requirePublisher('camera');
-    return this.#local.publish('camera', () => this.provider.createCameraTrack(parsed));
+    const { role } = this.#requireConnected('publishCamera()');
+    return this.#local.publish('camera', role, () => this.provider.createCameraTrack(parsed));
   }
 
   /** Creates and publishes the microphone (idempotent: returns the published one). Needs a host or cohost role. */
   async publishMicrophone(options?: Parameters<RtcProvider['createMicrophoneTrack']>[0]): Promise<LocalTrack> {
     const parsed = parseInput(microphoneOptionsSchema, options, 'publishMicrophone() options') ?? {};
-    this.#requirePublisher('microphone');
-    return this.#local.publish('microphone', () => this.provider.createMicrophoneTrack(parsed));
+    const { role } = this.#requireConnected('publishMicrophone()');
+    return this.#local.publish('microphone', role, () => this.provider.createMicrophoneTrack(parsed));
   }
 
   /** Stops publishing the camera or microphone and releases the device. No-op when not published. */
@@ -275,33 +268,33 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   async setRemoteVideoQuality(participantId: string, quality: VideoStreamQuality): Promise<void> {
     parseInput(participantIdSchema, participantId, 'setRemoteVideoQuality() participantId');
     this.#requireConnected('setRemoteVideoQuality()');
-    const set = this.#capability('setRemoteVideoQuality', 'dualStream');
+    const set = requireCapability(this.provider, 'setRemoteVideoQuality', 'dualStream');
     await set(participantId, quality);
   }
 
   /** Sends a data message to the room or to some participants (needs `capabilities.dataMessages`). */
   async sendData(payload: string, options: SendDataOptions = {}): Promise<void> {
     this.#requireConnected('sendData()');
-    const send = this.#capability('sendData', 'dataMessages');
+    const send = requireCapability(this.provider, 'sendData', 'dataMessages');
     await send(payload, options);
   }
 
   /** Starts relaying the local media into other rooms (cross-room PK; needs `capabilities.mediaRelay`). */
   async startMediaRelay(destinations: RelayDestination[]): Promise<void> {
     this.#requireConnected('startMediaRelay()');
-    await this.#capability('startRelay', 'mediaRelay')(destinations);
+    await requireCapability(this.provider, 'startRelay', 'mediaRelay')(destinations);
   }
 
   /** Changes the relay's destinations. */
   async updateMediaRelay(destinations: RelayDestination[]): Promise<void> {
     this.#requireConnected('updateMediaRelay()');
-    await this.#capability('updateRelay', 'mediaRelay')(destinations);
+    await requireCapability(this.provider, 'updateRelay', 'mediaRelay')(destinations);
   }
 
   /** Stops the cross-room relay. */
   async stopMediaRelay(): Promise<void> {
     this.#requireConnected('stopMediaRelay()');
-    await this.#capability('stopRelay', 'mediaRelay')();
+    await requireCapability(this.provider, 'stopRelay', 'mediaRelay')();
   }
 
   /** One stats snapshot in the neutral shape. */
@@ -338,29 +331,6 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     return this.#session;
   }
 
-  #requirePublisher(source: TrackSource): void {
-    const session = this.#requireConnected(`publishing the ${source}`);
-    if (!canPublish(session.role)) {
-      throw new LiveroomError(
-        'INVALID_STATE',
-        `The audience cannot publish a ${source}. Call setRole('cohost') (or join as host) first.`,
-      );
-    }
-  }
-
-  #capability<M extends 'setRemoteVideoQuality' | 'sendData' | 'startRelay' | 'updateRelay' | 'stopRelay'>(
-    method: M,
-    capability: keyof RtcProvider['capabilities'],
-  ): NonNullable<RtcProvider[M]> {
-    const fn = this.provider[method];
-    if (!this.provider.capabilities[capability] || typeof fn !== 'function') {
-      throw new LiveroomError('NOT_SUPPORTED', `The ${this.provider.name} provider does not support ${capability}.`, {
-        provider: this.provider.name,
-      });
-    }
-    return fn.bind(this.provider) as NonNullable<RtcProvider[M]>;
-  }
-
   #providerListeners(): ProviderListeners {
     return {
       'connection-state-changed': (state, reason) => this.#onProviderState(state, reason),
@@ -384,28 +354,16 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
       this.#setState('connected', restored ? 'reconnected' : reason);
       if (restored && !this.provider.capabilities.keepsPublicationsOnReconnect) void this.#local.restore();
     } else if (state === 'failed' || state === 'disconnected') {
-      const error = new LiveroomError(
-        'CONNECTION_FAILED',
-        `The connection was lost (${reason}) and could not be restored.`,
-        {
-          provider: this.provider.name,
-        },
-      );
+      const message = `The connection was lost (${reason}) and could not be restored.`;
+      const error = new LiveroomError('CONNECTION_FAILED', message, { provider: this.provider.name });
       this.#emit('error', error);
       void this.#end('failed');
     }
   }
 
-  #attachProvider(): void {
-    for (const [event, listener] of Object.entries(this.#listeners)) {
-      this.provider.events.on(event as keyof ProviderEventMap, listener as (...args: unknown[]) => void);
-    }
-  }
-
   async #teardown(): Promise<void> {
-    for (const [event, listener] of Object.entries(this.#listeners)) {
-      this.provider.events.off(event as keyof ProviderEventMap, listener as (...args: unknown[]) => void);
-    }
+    this.#unbindProvider();
+    this.#unbindProvider = () => {};
     this.#local.releaseAll();
     this.#remote.clear();
     this.#signals.clear();
@@ -418,26 +376,9 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   async #end(reason: LeaveReason): Promise<void> {
     if (!this.#session) return;
     await this.#teardown();
-    this.#setState(reason === 'failed' ? 'failed' : 'disconnected', stateReasonOf(reason));
+    this.#setState(reason === 'failed' ? 'failed' : 'disconnected', endStateReason(reason));
     this.#emit('left', reason);
   }
-}
-
-function stateReasonOf(reason: LeaveReason): ConnectionStateReason {
-  switch (reason) {
-    case 'kicked':
-      return 'kicked';
-    case 'room-closed':
-      return 'room-closed';
-    case 'failed':
-      return 'retries-exhausted';
-    default:
-      return 'leave';
-  }
-}
-
-function randomUserId(): string {
-  return `user-${crypto.randomUUID().slice(0, 8)}`;
 }
 
 /**

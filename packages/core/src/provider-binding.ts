@@ -1,0 +1,39 @@
+/**
+ * How the room talks to its provider beyond the required methods: binding
+ * listeners for exactly one session, and reaching optional methods only when
+ * the provider says it has them.
+ */
+import { LiveroomError } from './errors.js';
+import type { ProviderCapabilities, ProviderEventMap, RtcProvider } from './provider.js';
+
+/** One listener per provider event. */
+export type ProviderListeners = { [E in keyof ProviderEventMap]: (...args: ProviderEventMap[E]) => void };
+
+/** Adds every listener to the provider's emitter; the returned function removes exactly those. */
+export function bindProviderListeners(provider: RtcProvider, listeners: ProviderListeners): () => void {
+  const entries = Object.entries(listeners) as [keyof ProviderEventMap, (...args: unknown[]) => void][];
+  for (const [event, listener] of entries) provider.events.on(event, listener);
+  return () => {
+    for (const [event, listener] of entries) provider.events.off(event, listener);
+  };
+}
+
+type OptionalMethod = 'setRemoteVideoQuality' | 'sendData' | 'startRelay' | 'updateRelay' | 'stopRelay';
+
+/**
+ * The provider's optional `method`, bound to it, or `NOT_SUPPORTED` when the
+ * provider lacks `capability` or the method.
+ */
+export function requireCapability<M extends OptionalMethod>(
+  provider: RtcProvider,
+  method: M,
+  capability: keyof ProviderCapabilities,
+): NonNullable<RtcProvider[M]> {
+  const fn = provider[method];
+  if (!provider.capabilities[capability] || typeof fn !== 'function') {
+    throw new LiveroomError('NOT_SUPPORTED', `The ${provider.name} provider does not support ${capability}.`, {
+      provider: provider.name,
+    });
+  }
+  return fn.bind(provider) as NonNullable<RtcProvider[M]>;
+}
