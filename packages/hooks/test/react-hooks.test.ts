@@ -5,11 +5,12 @@ import { createRoom, type Room } from '@liveroom/core';
 import { FakeProvider } from '@liveroom/core/testing';
 import { act, cleanup, render } from '@testing-library/react';
 import { createElement } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LayoutStore } from '../src/layout/layout-store.js';
 import { createLayoutStore } from '../src/layout/layout-store.js';
 import { createBattleStore } from '../src/pk/battle-store.js';
 import { useBattle } from '../src/react/battle-hooks.js';
-import { useLayout } from '../src/react/layout-hooks.js';
+import { useLayout, useStageContainer } from '../src/react/layout-hooks.js';
 import { useConnectionQuality, useLocalTracks, useParticipants, useRoom } from '../src/react/room-hooks.js';
 import { shallowEqual } from '../src/store/shallow-equal.js';
 import { joinHost, linkDataMessages } from './fixtures/rooms.js';
@@ -125,5 +126,40 @@ describe('battle and layout hooks', () => {
     expect(seen.renders).toBe(2);
     expect(seen.value).toMatchObject({ seat: 0, width: 120 });
     stage.destroy();
+  });
+});
+
+/** A stage element whose size comes from `useStageContainer`. */
+function StageBox({ stage }: { stage: LayoutStore }) {
+  const ref = useStageContainer<HTMLDivElement>(stage);
+  return createElement('div', { ref });
+}
+
+describe('useStageContainer', () => {
+  it('feeds the observed element size to the layout store, skipping empty sizes', async () => {
+    const observers: ((entries: { contentRect: { width: number; height: number } }[]) => void)[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: (typeof observers)[number]) {
+          observers.push(callback);
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    try {
+      const { room } = await joined();
+      const stage = createLayoutStore({ room, mode: 'grid', container: { width: 100, height: 100 } });
+      render(createElement(StageBox, { stage }));
+      expect(observers).toHaveLength(1);
+      act(() => observers[0]?.([{ contentRect: { width: 0, height: 0 } }]));
+      expect(stage.getSnapshot().container).toEqual({ width: 100, height: 100 });
+      act(() => observers[0]?.([{ contentRect: { width: 640, height: 360 } }]));
+      expect(stage.getSnapshot().container).toEqual({ width: 640, height: 360 });
+      stage.destroy();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
