@@ -1,10 +1,11 @@
 /**
  * A fake `IAgoraRTCClient` for Node tests. It `implements` the provider's
  * {@link AgoraClient}, which is picked from the real declaration, so any
- * signature Agora changes breaks this file at compile time. Payloads use the
- * real exported types. Scenario methods emit Agora's events in the order the
- * Agora Web SDK documents (and, where the docs are silent, the order it is
- * observed to use, e.g. `user-unpublished` before `user-left`).
+ * method signature Agora changes breaks this file at compile time; every
+ * event it emits is checked against Agora's own `on()` overloads
+ * ({@link AgoraClientEventArgs}). Scenario methods emit Agora's events in
+ * the order the Agora Web SDK documents (and, where the docs are silent, the
+ * order it is observed to use, e.g. `user-unpublished` before `user-left`).
  */
 import type {
   AgoraRTCStats,
@@ -21,6 +22,7 @@ import type {
   UID,
 } from 'agora-rtc-sdk-ng';
 import type { AgoraClient, AgoraLocalTrack, AgoraRemoteTrack } from '../../src/agora/sdk.js';
+import type { AgoraClientEventArgs, AgoraClientEventName } from './agora-client-events.js';
 import {
   type DisconnectReasonName,
   disconnectReason,
@@ -244,10 +246,7 @@ export class FakeAgoraClient implements AgoraClient {
     this.#emit('user-unpublished', user, mediaType);
   }
   /** A remote host mutes or unmutes (`user-info-updated`). */
-  remoteInfo(
-    uid: UID,
-    message: 'mute-audio' | 'mute-video' | 'unmute-audio' | 'unmute-video' | 'enable-local-video',
-  ): void {
+  remoteInfo(uid: UID, message: AgoraClientEventArgs<'user-info-updated'>[1]): void {
     this.#emit('user-info-updated', uid, message);
   }
   /** A remote host leaves: its publications end first, then `user-left`. */
@@ -284,7 +283,7 @@ export class FakeAgoraClient implements AgoraClient {
     this.#emit('network-quality', quality);
   }
   /** A `volume-indicator` report. */
-  volumes(result: { uid: UID; level: number }[]): void {
+  volumes(result: AgoraClientEventArgs<'volume-indicator'>[0]): void {
     this.#emit('volume-indicator', result);
   }
   /** An `exception` report. */
@@ -302,7 +301,7 @@ export class FakeAgoraClient implements AgoraClient {
     this.#emit('connection-state-change', state, previous, reason === undefined ? undefined : disconnectReason(reason));
   }
 
-  #emit(event: string, ...args: unknown[]): void {
+  #emit<E extends AgoraClientEventName>(event: E, ...args: AgoraClientEventArgs<E>): void {
     for (const listener of [...(this.#listeners.get(event) ?? [])]) Reflect.apply(listener, undefined, args);
   }
 
