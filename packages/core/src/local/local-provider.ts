@@ -81,7 +81,9 @@ export class LocalProvider implements RtcProvider {
     this.#lifetime = lifetime;
     this.#session = { roomId: params.roomId, userId: params.userId, role: params.role };
     const certificates: RTCCertificate[] = [];
-    this.#mesh = new Mesh({ relay: (message) => this.#socket?.send(message), certificates });
+    this.#mesh = new Mesh({ relay: (message) => this.#socket?.send(message), certificates }, (id) =>
+      this.#roster.reannounce(id),
+    );
     this.#certificate ??= generateCertificate().catch(() => undefined);
     try {
       const entry = await this.#enter(AbortSignal.any([params.signal, lifetime.signal]), this.#config.joinAttempts);

@@ -29,8 +29,12 @@ export class Mesh {
   /** What every uplink sends (null: nothing for that kind). */
   readonly #sending: Record<TrackKind, MediaStreamTrack | null> = { video: null, audio: null };
 
-  constructor(context: LinkContext) {
+  readonly #onRestart: (publisherId: string) => void;
+
+  /** `onRestart` runs when a publisher replaced its connection to us, so the room subscribes again. */
+  constructor(context: LinkContext, onRestart: (publisherId: string) => void) {
     this.#context = context;
+    this.#onRestart = onRestart;
   }
 
   /** Open peer connections (for tests and debugging). */
@@ -52,6 +56,12 @@ export class Mesh {
     link.setTrack('audio', this.#sending.audio);
     this.uplinks.set(viewerId, link);
     link.start().catch(() => this.#drop(this.uplinks, viewerId, link));
+    // A connection that failed (ICE or DTLS) is replaced by a fresh offer; the viewer re-subscribes.
+    link.pc.addEventListener('connectionstatechange', () => {
+      if (link.pc.connectionState !== 'failed' || this.uplinks.get(viewerId) !== link) return;
+      this.#drop(this.uplinks, viewerId, link);
+      this.connectViewer(viewerId);
+    });
   }
 
   /** Closes every uplink (stepping down to audience). */
@@ -63,10 +73,12 @@ export class Mesh {
 
   /** A publisher's offer: replaces any earlier downlink from it. */
   acceptOffer(publisherId: string, pcId: string, offer: RTCSessionDescriptionInit): void {
-    this.downlinks.get(publisherId)?.close();
+    const previous = this.downlinks.get(publisherId);
+    previous?.close();
     const link = new Downlink(publisherId, pcId, this.#context, (l, kind) => this.#arrived(l, kind));
     this.downlinks.set(publisherId, link);
     link.accept(offer).catch(() => this.#drop(this.downlinks, publisherId, link));
+    if (previous) this.#onRestart(publisherId);
   }
 
   /** A viewer's answer to one of our offers (ignored when that uplink was replaced). */

@@ -68,4 +68,13 @@ describe('RemoteRoster', () => {
     r.leave('stranger', 'left');
     expect(seen.slice(1)).toEqual(['track-published h video', 'track-muted h video', 'track-unpublished h video']);
   });
+
+  it('announces the publications again when a publisher restarts its media', () => {
+    const { roster: r, seen } = roster();
+    r.admit({ id: 'h', role: 'host', published: ['video', 'audio'], muted: [] });
+    seen.length = 0;
+    r.reannounce('h');
+    r.reannounce('stranger');
+    expect(seen).toEqual(['track-published h video', 'track-published h audio']);
+  });
 });

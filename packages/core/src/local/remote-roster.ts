@@ -88,6 +88,11 @@ export class RemoteRoster {
     }
   }
 
+  /** Announces a participant's publications again: its media restarted, so the room subscribes anew. */
+  reannounce(id: string): void {
+    for (const kind of this.#known.get(id)?.published ?? []) this.#events.emit('track-published', id, kind);
+  }
+
   clear(): void {
     this.#known.clear();
   }

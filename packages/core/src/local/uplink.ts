@@ -44,9 +44,10 @@ export class Uplink extends PeerLink {
   acceptAnswer(answer: RTCSessionDescriptionInit): Promise<unknown> {
     return this.step(async () => {
       await this.pc.setRemoteDescription(answer);
+      // A browser without degradationPreference still sends; only CPU adaptation differs.
       await this.#updateVideoParameters((p) => {
         p.degradationPreference = 'maintain-resolution';
-      });
+      }).catch(() => undefined);
     });
   }
 
