@@ -33,6 +33,8 @@ export { createHttpBatchSink } from './sinks/http-batch-sink.js';
 export { createIndexedDbQueueStore } from './sinks/indexeddb-queue-store.js';
 export type { ObservableSink } from './sinks/observable-sink.js';
 export { createObservableSink } from './sinks/observable-sink.js';
+export type { OtlpLogsSinkOptions } from './sinks/otlp-logs-sink.js';
+export { createOtlpLogsSink } from './sinks/otlp-logs-sink.js';
 export type { QueueStore } from './sinks/queue-store.js';
 export { createMemoryQueueStore } from './sinks/queue-store.js';
 export type { FlushReason, SinkContext, TelemetrySink } from './sinks/sink.js';

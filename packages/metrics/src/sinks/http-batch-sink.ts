@@ -16,7 +16,7 @@ import { parseInput } from '@liveroom/core';
 import * as z from 'zod/mini';
 import type { TelemetryEvent } from '../schema/index.js';
 import { type BackoffPolicy, backoffDelayMs } from './backoff.js';
-import { canGzip, type DeliveryOutcome, deliverBatch } from './http-delivery.js';
+import { type BatchFormat, canGzip, type DeliveryOutcome, deliverBatch, liveroomFormat } from './http-delivery.js';
 import { createIndexedDbQueueStore, hasIndexedDb } from './indexeddb-queue-store.js';
 import { createMemoryQueueStore, type QueueStore } from './queue-store.js';
 import type { FlushReason, SinkContext, TelemetrySink } from './sink.js';
@@ -87,14 +87,30 @@ const PAGEHIDE_BATCH_BYTES = 60_000;
  * ```
  */
 export function createHttpBatchSink(options: HttpBatchSinkOptions): TelemetrySink {
-  const o = parseInput(optionsSchema, options, 'createHttpBatchSink() options');
+  return createBatchSink(options, { name: 'http', format: liveroomFormat, what: 'createHttpBatchSink() options' });
+}
+
+/** What distinguishes one batching sink from another: its name and wire format. */
+export interface BatchSinkKind {
+  name: string;
+  format: BatchFormat;
+  /** How errors name the options, e.g. `createOtlpLogsSink() options`. */
+  what: string;
+  /** The IndexedDB database of its queue. */
+  database?: string;
+}
+
+/** @internal The batching, queueing and retrying shared by the HTTP and OTLP sinks. */
+export function createBatchSink(options: HttpBatchSinkOptions, kind: BatchSinkKind): TelemetrySink {
+  const o = parseInput(optionsSchema, options, kind.what);
+  const format = kind.format;
   const send = (o.fetch as typeof fetch | undefined) ?? ((input, init) => fetch(input, init));
   const timers = o.timers ?? {
     setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
     clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   };
   const random = (o.random as (() => number) | undefined) ?? Math.random;
-  const store = o.store ?? (hasIndexedDb() ? createIndexedDbQueueStore() : createMemoryQueueStore());
+  const store = o.store ?? (hasIndexedDb() ? createIndexedDbQueueStore(kind.database) : createMemoryQueueStore());
   const headers = { ...o.headers, ...(o.writeKey ? { 'x-liveroom-write-key': o.writeKey } : {}) };
   const gzip = o.gzip && canGzip();
 
@@ -162,7 +178,15 @@ export function createHttpBatchSink(options: HttpBatchSinkOptions): TelemetrySin
     batchTimer = undefined;
     while (retryTimer === undefined && pending.length) {
       const batch = pending.slice(0, batchLimit);
-      const outcome = await deliverBatch({ fetch: send, url: o.url, headers, events: batch, gzip, keepalive: false });
+      const outcome = await deliverBatch({
+        format,
+        fetch: send,
+        url: o.url,
+        headers,
+        events: batch,
+        gzip,
+        keepalive: false,
+      });
       apply(batch, outcome);
       if (outcome.kind === 'retry' || (!drain && pending.length < batchLimit)) break;
     }
@@ -181,16 +205,19 @@ export function createHttpBatchSink(options: HttpBatchSinkOptions): TelemetrySin
     let batch: TelemetryEvent[] = [];
     let bytes = 0;
     const go = (events: TelemetryEvent[]) => {
-      deliverBatch({ fetch: send, url: o.url, headers, events, gzip: false, keepalive: true }).then((outcome) => {
-        if (outcome.kind !== 'retry') return apply(events, outcome);
-        const beacon =
-          (o.sendBeacon as HttpBatchSinkOptions['sendBeacon']) ??
-          (typeof navigator === 'undefined' ? undefined : navigator.sendBeacon?.bind(navigator));
-        const url = o.writeKey
-          ? `${o.url}${o.url.includes('?') ? '&' : '?'}key=${encodeURIComponent(o.writeKey)}`
-          : o.url;
-        beacon?.(url, new Blob([JSON.stringify({ events })], { type: 'text/plain' }));
-      });
+      deliverBatch({ format, fetch: send, url: o.url, headers, events, gzip: false, keepalive: true }).then(
+        (outcome) => {
+          if (outcome.kind !== 'retry') return apply(events, outcome);
+          if (!format.beacons) return;
+          const beacon =
+            (o.sendBeacon as HttpBatchSinkOptions['sendBeacon']) ??
+            (typeof navigator === 'undefined' ? undefined : navigator.sendBeacon?.bind(navigator));
+          const url = o.writeKey
+            ? `${o.url}${o.url.includes('?') ? '&' : '?'}key=${encodeURIComponent(o.writeKey)}`
+            : o.url;
+          beacon?.(url, new Blob([format.encode(events)], { type: 'text/plain' }));
+        },
+      );
     };
     for (const event of pending) {
       const size = JSON.stringify(event).length + 1;
@@ -218,7 +245,7 @@ export function createHttpBatchSink(options: HttpBatchSinkOptions): TelemetrySin
   })();
 
   return {
-    name: 'http',
+    name: kind.name,
     start(ctx) {
       context = ctx;
       // Events an earlier page left behind go out now, full batch or not.

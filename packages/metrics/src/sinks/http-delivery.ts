@@ -15,8 +15,18 @@ export type DeliveryOutcome =
   | { kind: 'too-large' }
   | { kind: 'refused'; message: string };
 
+/** How a batch is written and how its answer is read, per wire protocol. */
+export interface BatchFormat {
+  encode(events: readonly TelemetryEvent[]): string;
+  /** The 2xx answer's meaning: which events it answered and which it rejected. */
+  read(events: readonly TelemetryEvent[], body: unknown): DeliveryOutcome;
+  /** True when the receiver accepts `text/plain` beacons (the liveroom ingest does; OTLP receivers do not). */
+  beacons: boolean;
+}
+
 /** How a batch is sent. */
 export interface DeliveryRequest {
+  format: BatchFormat;
   fetch: typeof fetch;
   url: string;
   headers: Record<string, string>;
@@ -34,11 +44,6 @@ interface EventResult {
   message?: string;
 }
 
-/** JSON body of a batch: `{ "events": [...] }`, the shape `POST /v1/events` takes. */
-export function encodeBatch(events: readonly TelemetryEvent[]): string {
-  return JSON.stringify({ events });
-}
-
 async function gzipped(text: string): Promise<ArrayBuffer> {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
   return new Response(stream).arrayBuffer();
@@ -49,9 +54,14 @@ export function canGzip(): boolean {
   return typeof CompressionStream !== 'undefined';
 }
 
+/** Everything in the batch counts as answered (receivers without per-event results). */
+export function answeredAll(events: readonly TelemetryEvent[]): DeliveryOutcome {
+  return { kind: 'answered', answered: events.map((e) => e.eventId), rejected: [] };
+}
+
 function readResults(events: readonly TelemetryEvent[], body: unknown): DeliveryOutcome {
   const results = (body as { results?: unknown } | null)?.results;
-  if (!Array.isArray(results)) return { kind: 'answered', answered: events.map((e) => e.eventId), rejected: [] };
+  if (!Array.isArray(results)) return answeredAll(events);
   const answered: string[] = [];
   const rejected: { eventId: string; reason: string }[] = [];
   for (const result of results as EventResult[]) {
@@ -63,9 +73,19 @@ function readResults(events: readonly TelemetryEvent[], body: unknown): Delivery
   return { kind: 'answered', answered, rejected };
 }
 
+/**
+ * The liveroom ingest (`POST /v1/events`): `{ "events": [...] }` in, a result
+ * per event out (decision 15).
+ */
+export const liveroomFormat: BatchFormat = {
+  encode: (events) => JSON.stringify({ events }),
+  read: readResults,
+  beacons: true,
+};
+
 /** Sends one batch; never throws. */
 export async function deliverBatch(request: DeliveryRequest): Promise<DeliveryOutcome> {
-  const json = encodeBatch(request.events);
+  const json = request.format.encode(request.events);
   const headers: Record<string, string> = { 'content-type': 'application/json', ...request.headers };
   let body: BodyInit = json;
   if (request.gzip) {
@@ -83,5 +103,5 @@ export async function deliverBatch(request: DeliveryRequest): Promise<DeliveryOu
   if (status === 413) return { kind: 'too-large' };
   if (status >= 400)
     return { kind: 'refused', message: `HTTP ${status}: ${(await response.text().catch(() => '')).slice(0, 120)}` };
-  return readResults(request.events, await response.json().catch(() => null));
+  return request.format.read(request.events, await response.json().catch(() => null));
 }
