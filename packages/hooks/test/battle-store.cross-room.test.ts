@@ -134,6 +134,12 @@ describe('bad input', () => {
     await expect(store.invite({ userId: 'bob' })).rejects.toSatisfy((e) => isLiveroomError(e, 'INVALID_STATE'));
   });
 
+  it('refuses an invite from the audience with INVALID_STATE', async () => {
+    const { alice, store } = await host();
+    await alice.room.setRole('audience');
+    await expect(store.invite({ userId: 'bob' })).rejects.toThrow(/audience/);
+  });
+
   it('rolls the invite back when the transport cannot send it', async () => {
     const alice = await joinHost('alice', 'shop-a');
     const store = createBattleStore({

@@ -4,7 +4,7 @@
  * timers on an injectable {@link BattleClock}, the cross-room media relay and
  * telemetry. Framework-agnostic: `subscribe` / `getSnapshot`.
  */
-import { LiveroomError, parseInput, type Room, roomEvent$ } from '@liveroom/core';
+import { canPublish, LiveroomError, parseInput, type Room, roomEvent$ } from '@liveroom/core';
 import { Subscription } from 'rxjs';
 import * as z from 'zod/mini';
 import { Subscribable } from '../store/subscribable.js';
@@ -196,9 +196,12 @@ export class BattleStore extends Subscribable {
   }
 
   #self(what: string): PkHost {
-    const { userId, roomId } = this.#room;
-    if (userId === undefined || roomId === undefined) {
+    const { userId, roomId, role } = this.#room;
+    if (userId === undefined || roomId === undefined || role === undefined) {
       throw new LiveroomError('INVALID_STATE', `${what} needs a joined room. Await room.join() first.`);
+    }
+    if (!canPublish(role)) {
+      throw new LiveroomError('INVALID_STATE', `${what} is for hosts and co-hosts; the audience can only watch.`);
     }
     return { userId, roomId };
   }
