@@ -5,7 +5,6 @@
  *
  * @packageDocumentation
  */
-export { captureError } from './capture.js';
 export { createLocalProvider, LocalProvider } from './local-provider.js';
 export type { LocalProviderConfig, LocalProviderOptions } from './options.js';
 export { localProviderOptionsSchema } from './options.js';

@@ -23,7 +23,7 @@ export const localProviderOptionsSchema = z.object({
   /** First retry delay; it doubles per attempt up to `backoffMaxMs`, with jitter. */
   backoffBaseMs: ms(10, 60_000, 250),
   backoffMaxMs: ms(10, 120_000, 4000),
-  /** Client heartbeat: a ping this often, and a server silent for `heartbeatTimeoutMs` counts as lost. */
+  /** Client heartbeat: a ping this often; a ping unanswered for `heartbeatTimeoutMs` means the connection is lost. */
   heartbeatIntervalMs: ms(50, 60_000, 2000),
   heartbeatTimeoutMs: ms(100, 300_000, 6000),
   /** How long `subscribe()` waits for the publisher's media to arrive. */

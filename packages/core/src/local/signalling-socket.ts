@@ -17,7 +17,7 @@ import {
 /** Heartbeat timing of a {@link SignallingSocket}. */
 export interface HeartbeatPolicy {
   intervalMs: number;
-  /** No message from the server for this long closes the socket. */
+  /** A ping unanswered for this long closes the socket. */
   timeoutMs: number;
 }
 
@@ -53,7 +53,8 @@ export class SignallingSocket {
   readonly #ws: WebSocket;
   readonly #pending = new Map<number, Pending>();
   #nextRid = 1;
-  #lastHeard = Date.now();
+  /** When the unanswered ping went out (undefined: the server spoke since the last ping). */
+  #pingSentAt: number | undefined;
   #heartbeat: ReturnType<typeof setInterval> | undefined;
   #closed = false;
 
@@ -61,12 +62,15 @@ export class SignallingSocket {
     this.#ws = ws;
     ws.onmessage = (event) => this.#receive(event.data);
     ws.onclose = () => this.#lose();
+    // Silence counts from an unanswered ping, not from the last message: timers in a
+    // hidden tab may fire only once a minute, and that alone must not look like a dead server.
     this.#heartbeat = setInterval(() => {
-      if (Date.now() - this.#lastHeard > heartbeat.timeoutMs) {
+      if (this.#pingSentAt === undefined) {
+        this.#pingSentAt = Date.now();
+        this.send({ type: 'ping', t: this.#pingSentAt });
+      } else if (Date.now() - this.#pingSentAt > heartbeat.timeoutMs) {
         this.#ws.close();
         this.#lose();
-      } else {
-        this.send({ type: 'ping', t: Date.now() });
       }
     }, heartbeat.intervalMs);
   }
@@ -145,7 +149,7 @@ export class SignallingSocket {
   }
 
   #receive(data: unknown): void {
-    this.#lastHeard = Date.now();
+    this.#pingSentAt = undefined;
     if (typeof data !== 'string') return;
     const decoded = decodeMessage(serverMessageSchema, data);
     if (!decoded.ok) return;
