@@ -17,7 +17,6 @@ export type { RequestErrorCode } from './ingest/http-error.js';
 export type { EventResult, IngestResponse } from './ingest/ingest-route.js';
 export { WRITE_KEY_HEADER } from './ingest/write-key.js';
 export { type CollectorOptions, collectorOptionsSchema } from './options.js';
-export { type Chart, chartSpecs, renderCharts } from './report/charts.js';
 export { EARLY_EXIT_MS, EXIT_WINDOWS_S } from './report/figures-sql.js';
 export { renderReport } from './report/render-report.js';
 export type {

@@ -5,13 +5,16 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningCollector, startCollector } from '../src/collector.js';
 import { exportTables } from '../src/export-tables.js';
 import { renderReport } from '../src/report/render-report.js';
 import { buildRetentionReport, type RetentionReport } from '../src/report/retention-report.js';
 import { EventStore } from '../src/storage/event-store.js';
 import { ADMIN_KEY, freshEvent, post, WRITE_KEY } from './fixtures.js';
+
+// HTTP, DuckDB and (for the report) Vega on a shared 2-core machine: generous limits, no timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const dir = mkdtempSync(join(tmpdir(), 'collector-export-'));
 const dbPath = join(dir, 'events.duckdb');

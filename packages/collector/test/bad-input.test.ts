@@ -1,7 +1,10 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningCollector, startCollector } from '../src/collector.js';
 import { freshEvent, post, WRITE_KEY } from './fixtures.js';
+
+// HTTP, DuckDB and (for the report) Vega on a shared 2-core machine: generous limits, no timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let collector: RunningCollector;
 

@@ -7,12 +7,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { simulateAudience } from '../../../scripts/simulate-audience/audience.ts';
 import { sendEvents } from '../../../scripts/simulate-audience/send.ts';
 import { EventStore } from '../src/storage/event-store.js';
 import { type ChildCollector, spawnCollector } from './child-collector.js';
 import { WRITE_KEY } from './fixtures.js';
+
+// HTTP, DuckDB and (for the report) Vega on a shared 2-core machine: generous limits, no timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 describe('crash recovery', () => {
   it('stores every event exactly once across two SIGKILLs and restarts', async () => {

@@ -9,13 +9,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { simulateAudience } from '../../../scripts/simulate-audience/audience.ts';
 import { sendEvents } from '../../../scripts/simulate-audience/send.ts';
 import { startCollector } from '../src/collector.js';
 import { buildRetentionReport } from '../src/report/retention-report.js';
 import { EventStore } from '../src/storage/event-store.js';
 import { WRITE_KEY } from './fixtures.js';
+
+// HTTP, DuckDB and (for the report) Vega on a shared 2-core machine: generous limits, no timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const cases = [
   { name: 'default effects', seed: 7, stallSlopeSecondsPerPoint: -12, hdGainSeconds: 45 },

@@ -9,10 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningCollector, startCollector } from '../src/collector.js';
 import { EventStore } from '../src/storage/event-store.js';
 import { freshEvent, WRITE_KEY } from './fixtures.js';
+
+// HTTP, DuckDB and (for the report) Vega on a shared 2-core machine: generous limits, no timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const dbPath = join(mkdtempSync(join(tmpdir(), 'collector-fuzz-')), 'events.duckdb');
 let collector: RunningCollector;

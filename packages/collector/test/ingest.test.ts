@@ -2,10 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type RunningCollector, startCollector } from '../src/collector.js';
 import { EventStore } from '../src/storage/event-store.js';
 import { freshEvent, post, WRITE_KEY } from './fixtures.js';
+
+// HTTP, DuckDB and (for the report) Vega on a shared 2-core machine: generous limits, no timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let collector: RunningCollector;
 let dbPath: string;

@@ -4,11 +4,14 @@
  * sessions that may still be live.
  */
 import { exampleEvent, type TelemetryEventType } from '@liveroom/metrics/schema';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ulid } from '../../../scripts/simulate-audience/ulid.ts';
 import { buildRetentionReport } from '../src/report/retention-report.js';
 import { EventStore } from '../src/storage/event-store.js';
 import { ingestRows } from './store-fixtures.js';
+
+// HTTP, DuckDB and (for the report) Vega on a shared 2-core machine: generous limits, no timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let store: EventStore;
 beforeEach(async () => {
