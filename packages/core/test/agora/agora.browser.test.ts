@@ -1,12 +1,14 @@
 /**
- * The provider on the REAL agora-rtc-sdk-ng in headless Chromium, with the
- * network unreachable (this machine has loopback only). Agora's own
- * `join()` would retry forever; the provider must give up with
- * CONNECTION_FAILED and release the client and every track.
+ * The provider on the REAL agora-rtc-sdk-ng in headless Chromium (fake
+ * camera and microphone), with the network unreachable (this machine has
+ * loopback only). Agora's own `join()` would retry forever; the provider must
+ * give up with CONNECTION_FAILED and release the client and every track.
  */
 import type { IAgoraRTC, IAgoraRTCClient } from 'agora-rtc-sdk-ng';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isAgoraRTCError } from '../../src/agora/errors.js';
 import { createAgoraProvider } from '../../src/agora/index.js';
+import { fillRelayConfiguration } from '../../src/agora/relay.js';
 import type { AgoraSdk } from '../../src/agora/sdk.js';
 import { LiveroomError } from '../../src/errors.js';
 import { createRoom } from '../../src/room.js';
@@ -64,5 +66,36 @@ describe('Agora provider on the real SDK, offline', () => {
     expect(camera.mediaStreamTrack.readyState).toBe('ended');
     // The room calls leave() again after a failed join; that must be harmless.
     await expect(provider.leave()).resolves.toBeUndefined();
+  });
+});
+
+describe('Agora tracks on the real SDK', () => {
+  it('wraps real camera and microphone tracks, maps a bad device, and releases them on leave()', async () => {
+    const provider = createAgoraProvider({ appId: APP_ID, audioEncoderPreset: 'speech_standard' });
+    const camera = await provider.createCameraTrack({ width: 320, height: 240 });
+    const mic = await provider.createMicrophoneTrack({ echoCancellation: false });
+    expect(camera).toMatchObject({ kind: 'video', source: 'camera' });
+    expect(mic).toMatchObject({ kind: 'audio', source: 'microphone' });
+    expect(camera.mediaStreamTrack.kind).toBe('video');
+    expect(mic.mediaStreamTrack.readyState).toBe('live');
+    await provider.setMuted(camera, true);
+    await provider.setMuted(camera, false);
+
+    const error = await camera.switchDevice('no-such-camera').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LiveroomError);
+    expect(error).toMatchObject({ code: 'DEVICE_NOT_FOUND', cause: { code: 'DEVICE_NOT_FOUND' } });
+    expect(error instanceof LiveroomError && isAgoraRTCError(error.cause)).toBe(true);
+
+    await provider.leave();
+    expect(camera.mediaStreamTrack.readyState).toBe('ended');
+    expect(mic.mediaStreamTrack.readyState).toBe('ended');
+  });
+
+  it('builds a relay configuration the real SDK accepts', async () => {
+    expect(() =>
+      fillRelayConfiguration(real.createChannelMediaRelayConfiguration(), { roomId: 'shop-42', userId: '11' }, [
+        { roomId: 'shop-43', userId: '12', token: 'dest-token' },
+      ]),
+    ).not.toThrow();
   });
 });
