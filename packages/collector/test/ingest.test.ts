@@ -83,6 +83,24 @@ describe('POST /v1/events', () => {
 });
 
 describe('the service', () => {
+  it('on close, answers the requests in flight and stores exactly what it acknowledged', async () => {
+    const batches = Array.from({ length: 24 }, (_, b) =>
+      Array.from({ length: 40 }, () => freshEvent('quality_sample', `s${b}`)),
+    );
+    const posts = batches.map((batch) =>
+      post(collector.url, JSON.stringify(batch)).catch(() => ({ status: 0, json: {} })),
+    );
+    await Promise.race(posts);
+    await collector.close();
+    const answers = await Promise.all(posts);
+    expect(answers.every((a) => [0, 200, 503].includes(a.status))).toBe(true);
+    const acknowledged = answers.flatMap((answer, i) =>
+      answer.status === 200 ? batches[i]!.map((event) => event.eventId) : [],
+    );
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(await storedIds()).toEqual(acknowledged.sort());
+  });
+
   it('answers the health check', async () => {
     const response = await fetch(`${collector.url}/healthz`);
     expect(response.status).toBe(200);
