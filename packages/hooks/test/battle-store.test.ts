@@ -69,6 +69,16 @@ describe('a PK battle between co-hosts of one room', () => {
     expect(b.store.getSnapshot().battle.phase).toBe('idle');
   });
 
+  it('reschedules when its timer fires before the deadline (an early timer or a moved server offset)', async () => {
+    const { alice, a } = await sameRoom();
+    await a.store.invite({ userId: 'bob' });
+    alice.clock.now = () => alice.clock.local - 50; // from now on the store reads time 50 ms behind its timers
+    alice.clock.advance(T.inviteTimeoutMs);
+    expect(a.store.getSnapshot().battle.phase).toBe('inviting');
+    alice.clock.advance(50);
+    expect(a.store.getSnapshot().battle.phase).toBe('idle');
+  });
+
   it('lets the invitee decline and the inviter cancel', async () => {
     const { a, b } = await sameRoom();
     await a.store.invite({ userId: 'bob' });

@@ -257,7 +257,8 @@ export class BattleStore extends Subscribable {
     this.#timer = this.#clock.setTimeout(
       () => {
         this.#timer = undefined;
-        this.#dispatch({ type: 'tick', now: this.serverNow() });
+        // Timers may fire a little early, and the server offset may move: try again when not yet due.
+        if (!this.#dispatch({ type: 'tick', now: this.serverNow() }).ok) this.#schedule(this.#snapshot.battle);
       },
       Math.max(0, due - this.serverNow()),
     );
