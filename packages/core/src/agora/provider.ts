@@ -109,8 +109,15 @@ export class AgoraProvider implements RtcProvider {
     await this.#release();
   }
 
+  /**
+   * Switches role in the channel. With a `tokenProvider`, the token is
+   * renewed for the new role first, so a viewer's subscribe-only token does
+   * not stop the new co-host from publishing.
+   */
   async setRole(role: Role): Promise<void> {
     const session = this.#require('setRole()');
+    const token = await this.#fetchToken(session.roomId, session.userId ?? '', role);
+    if (token) await this.#call('renew the token for the new role', () => session.client.renewToken(token));
     await this.#call('switch role', () => this.#applyRole(session.client, role));
     session.role = role;
   }

@@ -338,6 +338,17 @@ describe('tokens', () => {
     expect(log.map(([name]) => name)).toContain('token-will-expire');
   });
 
+  it('renews the token for the new role before switching role', async () => {
+    const tokenProvider = vi.fn(async ({ role }: { role: string }) => `token-as-${role}`);
+    const { sdk, provider } = agoraOnFake({ tokenProvider });
+    await provider.join(joinParams({ userId: '500' }));
+    await provider.setRole('cohost');
+    expect(sdk.client.calls.slice(-2)).toEqual([
+      { method: 'renewToken', args: ['token-as-cohost'] },
+      { method: 'setClientRole', args: ['host'] },
+    ]);
+  });
+
   it('turns a failed automatic renewal into a warning, and a manual renewal error into a LiveroomError', async () => {
     const tokenProvider = vi.fn(async () => 'unused');
     const { sdk, provider } = agoraOnFake({ tokenProvider });
