@@ -87,10 +87,11 @@ export class LocalProvider implements RtcProvider {
     this.#certificate ??= generateCertificate().catch(() => undefined);
     try {
       const entry = await this.#enter(AbortSignal.any([params.signal, lifetime.signal]), this.#config.joinAttempts);
+      // Learn the snapshot before yielding, so announcements that follow it apply to it.
+      // Nothing is published yet, so it needs no uplinks.
+      this.#roster.learn(entry.joined.participants, false);
       const certificate = await this.#certificate;
       if (certificate) certificates.push(certificate);
-      // Nothing is published yet on a (re)join, so the snapshot needs no uplinks.
-      this.#roster.learn(entry.joined.participants, false);
       this.#startAudioLevels();
       return { userId: params.userId, serverTimeOffsetMs: entry.serverTimeOffsetMs };
     } catch (error) {
