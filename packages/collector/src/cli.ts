@@ -16,12 +16,15 @@ import {
   exportFileName,
   exportTables,
 } from './export-tables.js';
+import type { CollectorOptions } from './options.js';
 import { renderReport } from './report/render-report.js';
 import { buildRetentionReport, type RetentionReport } from './report/retention-report.js';
 import { EventStore } from './storage/event-store.js';
 
 const USAGE = `Usage:
-  liveroom-collector serve  [--port 8788] [--host 127.0.0.1] [--db FILE] --write-key KEY [--admin-key KEY]
+  liveroom-collector serve  [--port 8788] [--host 127.0.0.1] [--db FILE] --write-key KEY[,KEY2] [--admin-key KEY]
+                            [--max-body-bytes N] [--max-future-skew-ms MS] [--rate-per-second N] [--rate-burst N]
+                            [--cors-origins '*'|ORIGIN,ORIGIN] [--trust-proxy]
   liveroom-collector report [--db FILE | --url URL --admin-key KEY] [--out report.html] [--json] [--open-grace-ms MS]
   liveroom-collector export [--db FILE | --url URL --admin-key KEY] [--out-dir DIR] [--format parquet|ndjson] [--tables events,session_facts]
 
@@ -45,21 +48,39 @@ const { positionals, values } = parseArgs({
     format: { type: 'string', default: 'parquet' },
     tables: { type: 'string', default: EXPORTABLE_TABLES.join(',') },
     'open-grace-ms': { type: 'string' },
+    'max-body-bytes': { type: 'string' },
+    'max-future-skew-ms': { type: 'string' },
+    'rate-per-second': { type: 'string' },
+    'rate-burst': { type: 'string' },
+    'cors-origins': { type: 'string' },
+    'trust-proxy': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 const adminKey = values['admin-key'] ?? process.env.LIVEROOM_ADMIN_KEY;
 
+/** `{ [key]: number }` when the flag was given, else nothing (options must not hold `undefined`). */
+function numberFlag<K extends string>(key: K, text: string | undefined): Partial<Record<K, number>> {
+  return (text === undefined ? {} : { [key]: Number(text) }) as Partial<Record<K, number>>;
+}
+
 async function serve(): Promise<void> {
   const writeKey = values['write-key'] ?? process.env.LIVEROOM_WRITE_KEY;
   if (!writeKey) throw new Error('serve needs --write-key (or LIVEROOM_WRITE_KEY).');
-  const collector = await startCollector({
-    writeKey,
+  const origins = values['cors-origins'];
+  const options: CollectorOptions = {
+    writeKey: writeKey.split(','),
     dbPath: values.db ?? DEFAULT_DB,
-    ...(values.port === undefined ? {} : { port: Number(values.port) }),
+    trustProxy: values['trust-proxy'],
+    ...numberFlag('port', values.port),
     ...(values.host === undefined ? {} : { host: values.host }),
     ...(adminKey === undefined ? {} : { adminKey }),
-  });
+    ...(origins === undefined ? {} : { corsOrigins: origins === '*' ? '*' : origins.split(',') }),
+    ...numberFlag('maxBodyBytes', values['max-body-bytes']),
+    ...numberFlag('maxFutureSkewMs', values['max-future-skew-ms']),
+    rateLimit: { ...numberFlag('perSecond', values['rate-per-second']), ...numberFlag('burst', values['rate-burst']) },
+  };
+  const collector = await startCollector(options);
   // One JSON line, so a parent process (tests, the demo) can read the URL.
   console.log(JSON.stringify({ listening: collector.url }));
   const stop = () => {
