@@ -11,7 +11,7 @@ import { combineLatest, type Subscription } from 'rxjs';
 import * as z from 'zod/mini';
 import { Subscribable } from '../store/subscribable.js';
 import { type RoomSnapshot, roomStores } from '../stores/room-stores.js';
-import type { HooksTelemetryEmitter } from '../telemetry.js';
+import type { TelemetryEmitter } from '../telemetry.js';
 import { computeLayout } from './compute-layout.js';
 import {
   LAYOUT_MODES,
@@ -31,14 +31,14 @@ export interface LayoutStoreOptions {
   container: Size;
   aspectRatio?: number;
   guestSeats?: number;
-  telemetry?: HooksTelemetryEmitter;
+  telemetry?: TelemetryEmitter;
 }
 
 const modeSchema = z.enum(LAYOUT_MODES as [LayoutMode, ...LayoutMode[]]);
 
 /** The layout store; create it with {@link createLayoutStore}. */
 export class LayoutStore extends Subscribable {
-  readonly #telemetry: HooksTelemetryEmitter | undefined;
+  readonly #telemetry: TelemetryEmitter | undefined;
   readonly #subscription: Subscription;
   #input: LayoutInput;
   #layout: Layout;

@@ -8,7 +8,7 @@ import { canPublish, LiveroomError, parseInput, type Room, roomEvent$ } from '@l
 import { Subscription } from 'rxjs';
 import * as z from 'zod/mini';
 import { Subscribable } from '../store/subscribable.js';
-import type { HooksTelemetryEmitter } from '../telemetry.js';
+import type { TelemetryEmitter } from '../telemetry.js';
 import { type BattleClock, systemClock, type TimerHandle } from './battle-clock.js';
 import { remainingMs, serverNow } from './battle-outcome.js';
 import { battleTransition, IDLE_BATTLE, nextDeadline } from './battle-reducer.js';
@@ -33,7 +33,7 @@ export interface BattleStoreOptions {
   transport: PkTransport;
   /** Defaults to {@link systemClock}. */
   clock?: BattleClock;
-  telemetry?: HooksTelemetryEmitter;
+  telemetry?: TelemetryEmitter;
   /** Timings of the battles this host starts (the inviter's timings rule). */
   timings?: Partial<BattleTimings>;
   /** Battle id generator (defaults to a random `pk-…` id). */
@@ -68,7 +68,7 @@ export class BattleStore extends Subscribable {
   readonly #room: Room;
   readonly #transport: PkTransport;
   readonly #clock: BattleClock;
-  readonly #telemetry: HooksTelemetryEmitter | undefined;
+  readonly #telemetry: TelemetryEmitter | undefined;
   readonly #timings: BattleTimings;
   readonly #newBattleId: () => string;
   readonly #relay: BattleRelay;

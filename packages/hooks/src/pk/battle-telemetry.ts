@@ -4,14 +4,12 @@
  * side left). A battle that never opened scoring emits neither, so every
  * `pk_end` has a `pk_start`. Pure, so the store only forwards what this returns.
  */
-import type { HooksTelemetryBodies, PkEndBody } from '../telemetry.js';
+import type { PkEndBody, PkStartBody } from '../telemetry.js';
 import { scoreOf } from './battle-outcome.js';
 import type { BattleState } from './battle-types.js';
 
 /** One telemetry event to emit. */
-export type BattleTelemetry =
-  | { type: 'pk_start'; body: HooksTelemetryBodies['pk_start'] }
-  | { type: 'pk_end'; body: HooksTelemetryBodies['pk_end'] };
+export type BattleTelemetry = { type: 'pk_start'; body: PkStartBody } | { type: 'pk_end'; body: PkEndBody };
 
 const STARTED = ['active', 'settling'];
 
