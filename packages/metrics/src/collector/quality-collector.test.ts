@@ -107,7 +107,7 @@ describe('createQualityCollector: stalls and pauses', () => {
     f.env.play(video, 2000);
     f.env.advance(3000);
     await f.room.leave();
-    expect(f.of('session_end')[0]?.body).toMatchObject({ stalledAtExit: true });
+    expect(f.of('session_end')[0]?.body).toMatchObject({ stalledAtExit: true, source: 'rvfc' });
   });
 
   it('calls a gap while the publisher is muted a pause, kept out of watch time (decision 8)', async () => {

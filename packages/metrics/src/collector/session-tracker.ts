@@ -54,6 +54,8 @@ export class SessionTracker implements WatchedVideoObserver {
   readonly #inactive = new Set<string>();
   readonly #retired: StallTally = { stallCount: 0, stallMs: 0, stallsOver500Count: 0, pauseCount: 0 };
   #retiredLastStallMs: number | undefined;
+  /** The best source any video of the session used, retired ones included. */
+  #bestSource: MeasurementSource = 'frame-counters';
   /** The last video to go was stalled (the room detaches videos on leave before it says `left`). */
   #stalledWhenLastVideoLeft = false;
   #firstFrameAtMs: number | undefined;
@@ -260,6 +262,7 @@ export class SessionTracker implements WatchedVideoObserver {
   #retire(video: WatchedVideo): void {
     const now = this.#env.now();
     this.#stalledWhenLastVideoLeft = video.stalled && this.#videos.size === 1;
+    this.#source();
     video.suspend(now);
     this.#retired.stallCount += video.tally.stallCount;
     this.#retired.stallMs += video.tally.stallMs;
@@ -287,9 +290,10 @@ export class SessionTracker implements WatchedVideoObserver {
   }
 
   #source(): MeasurementSource {
-    let best: MeasurementSource = 'frame-counters';
-    for (const video of this.#videos.values()) if (SOURCE_RANK[video.source] > SOURCE_RANK[best]) best = video.source;
-    return best;
+    for (const video of this.#videos.values()) {
+      if (SOURCE_RANK[video.source] > SOURCE_RANK[this.#bestSource]) this.#bestSource = video.source;
+    }
+    return this.#bestSource;
   }
 
   #raw(now: number): RawCounters {
