@@ -5,13 +5,14 @@
  */
 import type { EventStore, ResultRow } from '../storage/event-store.js';
 import {
-  DWELL_BY_HD_SHARE,
-  DWELL_BY_STALL_RATIO,
+  createViewersTable,
+  dwellByHdShareSql,
+  dwellByStallRatioSql,
   EARLY_EXIT_MS,
-  EFFECTS,
-  EXIT_AFTER_STALL,
-  STARTUP_VS_EARLY_EXIT,
-  SUMMARY,
+  effectsSql,
+  exitAfterStallSql,
+  startupVsEarlyExitSql,
+  summarySql,
 } from './figures-sql.js';
 
 /** Dwell per quality bucket. */
@@ -98,22 +99,32 @@ export interface ReportOptions {
   now?: number;
 }
 
+/** Numbers each report's temporary table, so concurrent reports on one connection do not collide. */
+let reportCount = 0;
+
 /** Runs every figure's query. */
 export async function buildRetentionReport(store: EventStore, options: ReportOptions = {}): Promise<RetentionReport> {
   const now = options.now ?? Date.now();
   const closedBefore = now - (options.openGraceMs ?? 600_000);
-  const run = async <T>(sql: string) => (await store.query(sql, { closedBefore })).map((row) => camel(row) as T);
-  return {
-    generatedAt: new Date(now).toISOString(),
-    closedBefore,
-    earlyExitMs: EARLY_EXIT_MS,
-    summary: await run<ReportSummary>(SUMMARY),
-    effects: await run<EffectEstimate>(EFFECTS),
-    dwellByStallRatio: await run<DwellBucket>(DWELL_BY_STALL_RATIO),
-    dwellByHdShare: await run<DwellBucket>(DWELL_BY_HD_SHARE),
-    exitAfterStall: await run<ExitAfterStall>(EXIT_AFTER_STALL),
-    startupVsEarlyExit: await run<StartupBucket>(STARTUP_VS_EARLY_EXIT),
-  };
+  const viewers = `report_viewers_${++reportCount}`;
+  await store.execute(createViewersTable(viewers, closedBefore));
+  const run = async <T>(sql: (table: string) => string) =>
+    (await store.query(sql(viewers))).map((row) => camel(row) as T);
+  try {
+    return {
+      generatedAt: new Date(now).toISOString(),
+      closedBefore,
+      earlyExitMs: EARLY_EXIT_MS,
+      summary: await run<ReportSummary>(summarySql),
+      effects: await run<EffectEstimate>(effectsSql),
+      dwellByStallRatio: await run<DwellBucket>(dwellByStallRatioSql),
+      dwellByHdShare: await run<DwellBucket>(dwellByHdShareSql),
+      exitAfterStall: await run<ExitAfterStall>(exitAfterStallSql),
+      startupVsEarlyExit: await run<StartupBucket>(startupVsEarlyExitSql),
+    };
+  } finally {
+    await store.execute(`DROP TABLE IF EXISTS ${viewers}`);
+  }
 }
 
 /** snake_case keys to camelCase, bigint and decimals to numbers, NaN to null (JSON has no NaN). */

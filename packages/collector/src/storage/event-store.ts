@@ -23,6 +23,8 @@ export type ResultRow = Record<string, unknown>;
 
 /** The collector's database: owns the DuckDB instance and its connections. */
 export class EventStore {
+  private readerTail: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
@@ -84,14 +86,25 @@ export class EventStore {
   }
 
   /** Runs a read query on the reader connection and returns its rows as plain JS values. */
-  async query(sql: string, params?: Record<string, string | number | boolean>): Promise<ResultRow[]> {
-    const reader = await this.reader.runAndReadAll(sql, params);
-    return reader.getRowObjectsJS();
+  query(sql: string, params?: Record<string, string | number | boolean>): Promise<ResultRow[]> {
+    return this.onReader(async () => (await this.reader.runAndReadAll(sql, params)).getRowObjectsJS());
   }
 
   /** Runs a statement that returns nothing useful (e.g. `COPY … TO`) on the reader connection. */
-  async execute(sql: string): Promise<void> {
-    await this.reader.run(sql);
+  execute(sql: string): Promise<void> {
+    return this.onReader(async () => {
+      await this.reader.run(sql);
+    });
+  }
+
+  /** One statement at a time on the reader connection: health checks, reports and exports may overlap. */
+  private onReader<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.readerTail.then(task);
+    this.readerTail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
   /** Checkpoints (so the file is complete without its WAL) and closes. */
