@@ -17,6 +17,7 @@ beforeAll(async () => {
     maxInflatedBytes: 256 * 1024,
     maxEventsPerRequest: 50,
     maxFutureSkewMs: 60_000,
+    maxEventBytes: 2_000,
   });
 });
 afterAll(() => collector.close());
@@ -153,6 +154,16 @@ describe('events rejected one by one (200 with per-event results)', () => {
     // The accepted ones really are stored: resending them gives duplicates.
     const again = await post(collector.url, JSON.stringify(valid));
     expect(again.json).toMatchObject({ accepted: 0, duplicate: 2 });
+  });
+
+  it('rejects an event whose stored JSON is over the per-event limit', async () => {
+    const token = (i: number) => `v${i}_${'x'.repeat(60)}`;
+    const attrs = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`k${i}`, token(i)]));
+    const custom = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`c${i}`, token(i)]));
+    const big = { ...freshEvent(), attrs, context: { trafficSource: 'paid', custom } };
+    const { json } = await post(collector.url, JSON.stringify([big, freshEvent()]));
+    expect(json).toMatchObject({ accepted: 1, rejected: 1 });
+    expect((json.results as { reason?: string }[])[0]!.reason).toBe('event_too_large');
   });
 
   it('rejects an NDJSON line that is not JSON and stores the others', async () => {
