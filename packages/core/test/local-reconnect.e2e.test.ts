@@ -91,4 +91,37 @@ describe('local provider connection', () => {
         .sort(),
     ).toEqual(['alice', 'bob', 'host']);
   });
+
+  it('gives up after its bounded retries: failed, retries-exhausted, everything released', async () => {
+    const [host, viewer] = await Promise.all([
+      openRoomPage(h, { reconnectAttempts: 2, backoffBaseMs: 50, backoffMaxMs: 100 }),
+      openRoomPage(h, { reconnectAttempts: 2, backoffBaseMs: 50, backoffMaxMs: 100 }),
+    ]);
+    await host.evaluate(() => window.lr.join({ roomId: 'doomed', role: 'host', userId: 'host' }));
+    await host.evaluate(() => window.lr.publishCamera());
+    await viewer.evaluate(() => window.lr.join({ roomId: 'doomed', role: 'audience', userId: 'viewer' }));
+    await expectVideoFlowing(viewer, 'host');
+    await h.stopSignalling();
+    try {
+      for (const page of [host, viewer]) {
+        await expect.poll(() => page.evaluate(() => window.lr.state()), POLL).toBe('failed');
+        const last = await page.evaluate(() => window.lr.events().at(-1)?.name);
+        expect(last).toBe('left');
+        expect(await page.evaluate(() => window.lr.resources())).toMatchObject({
+          peerConnections: 0,
+          liveCaptureTracks: 0,
+          openSockets: 0,
+        });
+      }
+      const reasons = await viewer.evaluate(() =>
+        window.lr
+          .events()
+          .filter((e) => e.name === 'connection-state-changed')
+          .map((e) => (e.detail as [{ state: string; reason: string }])[0].reason),
+      );
+      expect(reasons.at(-1)).toBe('retries-exhausted');
+    } finally {
+      await h.startSignalling();
+    }
+  });
 });
