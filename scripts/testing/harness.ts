@@ -5,6 +5,8 @@
  * driven through playwright-core. Used by the core e2e tests, the metrics,
  * hooks and demo-room tests, and the join bench.
  *
+ * Set `LIVEROOM_PAGE_LOGS=1` to print every page's console in the test output.
+ *
  * @example
  * ```ts
  * const h = await startHarness();
