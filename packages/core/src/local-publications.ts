@@ -81,7 +81,9 @@ export class LocalPublications {
 
   /** Moves a published track to another capture device. */
   async switchDevice(source: TrackSource, deviceId: string): Promise<void> {
-    await this.#require(source, 'switchDevice').providerTrack.switchDevice(deviceId);
+    const track = this.#require(source, 'switchDevice');
+    await track.providerTrack.switchDevice(deviceId);
+    track.refreshElements();
   }
 
   /** Publishes every track again (after a reconnect that lost them); failures become warnings. */

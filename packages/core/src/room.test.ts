@@ -208,6 +208,17 @@ describe('publishing', () => {
     expect(provider.openTracks.size).toBe(0);
   });
 
+  it('follows the new capture track after a device switch', async () => {
+    const { room } = setup();
+    await room.join({ roomId: 'r', role: 'host' });
+    const camera = await room.publishCamera();
+    const before = camera.mediaStreamTrack;
+    await room.switchDevice('camera', 'back-camera');
+    expect(camera.mediaStreamTrack).not.toBe(before);
+    expect(camera.mediaStreamTrack.readyState).toBe('live');
+    expect(before.readyState).toBe('ended');
+  });
+
   it('mutes a published track and rejects muting an unpublished one', async () => {
     const { room, provider } = setup();
     await room.join({ roomId: 'r', role: 'host' });

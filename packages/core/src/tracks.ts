@@ -17,17 +17,17 @@ export interface TrackAttachmentObserver {
 export abstract class Track {
   /** `video` or `audio`. */
   readonly kind: TrackKind;
-  /** The browser track. */
-  readonly mediaStreamTrack: MediaStreamTrack;
   readonly #elements = new Set<HTMLMediaElement>();
   readonly #observer: TrackAttachmentObserver;
   #muted = false;
 
-  protected constructor(kind: TrackKind, mediaStreamTrack: MediaStreamTrack, observer: TrackAttachmentObserver) {
+  protected constructor(kind: TrackKind, observer: TrackAttachmentObserver) {
     this.kind = kind;
-    this.mediaStreamTrack = mediaStreamTrack;
     this.#observer = observer;
   }
+
+  /** The browser track being played. */
+  abstract get mediaStreamTrack(): MediaStreamTrack;
 
   /** True while the publisher has the track muted. */
   get muted(): boolean {
@@ -99,9 +99,19 @@ export class LocalTrack extends Track {
 
   /** @internal Created by the room; use `room.publishCamera()` / `room.publishMicrophone()`. */
   constructor(providerTrack: ProviderLocalTrack, observer: TrackAttachmentObserver) {
-    super(providerTrack.kind, providerTrack.mediaStreamTrack, observer);
+    super(providerTrack.kind, observer);
     this.source = providerTrack.source;
     this.providerTrack = providerTrack;
+  }
+
+  /** The capture track; it changes when the device is switched. */
+  get mediaStreamTrack(): MediaStreamTrack {
+    return this.providerTrack.mediaStreamTrack;
+  }
+
+  /** @internal Points every attached element at the current capture track (after a device switch). */
+  refreshElements(): void {
+    for (const element of this.attachedElements) this.attach(element);
   }
 
   /** Local previews play without sound, or the user hears themselves. */
@@ -114,6 +124,7 @@ export class LocalTrack extends Track {
 export class RemoteTrack extends Track {
   /** Who publishes it. */
   readonly participantId: string;
+  readonly #mediaStreamTrack: MediaStreamTrack;
 
   /** @internal Created by the room when a subscription completes. */
   constructor(
@@ -122,7 +133,13 @@ export class RemoteTrack extends Track {
     mediaStreamTrack: MediaStreamTrack,
     observer: TrackAttachmentObserver,
   ) {
-    super(kind, mediaStreamTrack, observer);
+    super(kind, observer);
     this.participantId = participantId;
+    this.#mediaStreamTrack = mediaStreamTrack;
+  }
+
+  /** The received browser track. */
+  get mediaStreamTrack(): MediaStreamTrack {
+    return this.#mediaStreamTrack;
   }
 }

@@ -188,17 +188,23 @@ export class FakeProvider implements RtcProvider {
   }
 
   #track(kind: TrackKind, source: TrackSource): ProviderLocalTrack {
-    const mediaStreamTrack = new FakeMediaStreamTrack(kind) as unknown as MediaStreamTrack;
+    const capture = () => new FakeMediaStreamTrack(kind) as unknown as MediaStreamTrack;
+    let current = capture();
     const track: ProviderLocalTrack = {
       id: crypto.randomUUID(),
       kind,
       source,
-      mediaStreamTrack,
+      get mediaStreamTrack() {
+        return current;
+      },
+      // Like real providers, a device switch replaces the capture track.
       switchDevice: async (deviceId: string) => {
         this.#record('switchDevice', [source, deviceId]);
+        current.stop();
+        current = capture();
       },
       close: () => {
-        mediaStreamTrack.stop();
+        current.stop();
         this.openTracks.delete(track);
       },
     };
