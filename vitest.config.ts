@@ -1,7 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { workspaceAliases } from './scripts/testing/aliases.ts';
-import { chromiumArgs, chromiumPath, freshUserDataDir } from './scripts/testing/chromium.ts';
+import { chromiumArgs, chromiumPath } from './scripts/testing/chromium.ts';
 
 /**
  * Three tiers (DESIGN.md decision 17):
@@ -39,10 +39,8 @@ export default defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: {
-                executablePath: chromiumPath,
-                args: [...chromiumArgs, `--user-data-dir=${freshUserDataDir()}`],
-              },
+              // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
+              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
             }),
             instances: [{ browser: 'chromium' }],
           },

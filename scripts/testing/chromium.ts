@@ -1,11 +1,9 @@
 /**
  * The one place that knows how we start Debian's Chromium for tests:
  * the executable, and the flags this machine needs (no sandbox as root,
- * no network chatter, fake camera and microphone).
+ * no network chatter, fake camera and microphone). Playwright's launch()
+ * gives each browser a fresh temporary user-data directory.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /** Debian's Chromium; override with `LIVEROOM_CHROMIUM`. */
 export const chromiumPath = process.env.LIVEROOM_CHROMIUM ?? '/usr/bin/chromium';
@@ -28,8 +26,3 @@ export const chromiumArgs = [
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
 ];
-
-/** A fresh, empty user-data directory for one browser instance. */
-export function freshUserDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'liveroom-chromium-'));
-}
