@@ -22,6 +22,8 @@ export async function startAppServer(options: {
   host: string;
   port: number;
   page: DemoPageConfig;
+  /** Reload pages when source files change. Off by default: a QA run or a test must not be reset mid-way. */
+  liveReload?: boolean;
 }): Promise<AppServer> {
   let server: ViteDevServer | undefined;
   try {
@@ -32,7 +34,7 @@ export async function startAppServer(options: {
       clearScreen: false,
       resolve: { alias: workspaceAliases },
       plugins: [demoEnvPlugin(options.page)],
-      server: { host: options.host, port: options.port, strictPort: true },
+      server: { host: options.host, port: options.port, strictPort: true, hmr: options.liveReload ?? false },
       // Pre-bundle up front: discovering a dependency on first load would reload the page mid-test.
       optimizeDeps: {
         entries: ['index.html'],

@@ -20,6 +20,8 @@ export interface DemoOptions {
   ingest?: IngestChoice;
   /** Interface every service binds (default `127.0.0.1`). */
   host?: string;
+  /** Reload open pages when source files change (default off, so a QA run is never reset mid-way). */
+  liveReload?: boolean;
 }
 
 /** The running demo. */
@@ -65,6 +67,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const app = await startAppServer({
       host,
       port: options.ports.app,
+      liveReload: options.liveReload ?? false,
       page: {
         signallingUrl: signalling.url,
         ingestUrl: ingest.url,

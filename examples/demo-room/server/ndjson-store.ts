@@ -8,6 +8,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { safeParseTelemetryEvent, type TelemetryEvent } from '@liveroom/metrics/schema';
 import { renderEventReport } from './event-report.js';
 
@@ -43,7 +44,9 @@ export async function startNdjsonStore(options: NdjsonStoreOptions): Promise<Ndj
 
   const ingest = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (presentedKey(request) !== options.writeKey) return sendJson(response, 401, { error: 'unauthorized' });
-    const items = parseBody(await readBody(request));
+    const text = await readBody(request).catch(() => undefined);
+    if (text === undefined) return sendJson(response, 400, { error: 'unreadable_body' });
+    const items = parseBody(text);
     if (items === undefined) return sendJson(response, 400, { error: 'invalid_batch' });
     const lines: string[] = [];
     const results = items.map((item, index): EventResult => {
@@ -72,7 +75,10 @@ export async function startNdjsonStore(options: NdjsonStoreOptions): Promise<Ndj
 
   const server = createServer((request, response) => {
     response.setHeader('access-control-allow-origin', '*');
-    response.setHeader('access-control-allow-headers', 'authorization, content-type, x-liveroom-write-key');
+    response.setHeader(
+      'access-control-allow-headers',
+      'authorization, content-type, content-encoding, x-liveroom-write-key',
+    );
     response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
     const path = new URL(request.url ?? '/', 'http://store.invalid').pathname;
     const route = async (): Promise<void> => {
@@ -131,7 +137,10 @@ async function readBody(request: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new Error('body too large');
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const body = Buffer.concat(chunks);
+  // The metrics HTTP sink gzips where the browser has CompressionStream.
+  const gzipped = request.headers['content-encoding'] === 'gzip';
+  return (gzipped ? gunzipSync(body, { maxOutputLength: 8 * MAX_BODY_BYTES }) : body).toString('utf8');
 }
 
 /** A JSON array, `{ events: [...] }`, or NDJSON; `undefined` when it is none of them. */

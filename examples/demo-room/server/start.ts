@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     ports: portsFromEnv(process.env),
     dataDir: process.env.LIVEROOM_DATA_DIR ?? fileURLToPath(new URL('../.data', import.meta.url)),
     ingest,
+    liveReload: process.env.LIVEROOM_DEMO_LIVE_RELOAD === '1',
   });
   const telemetry = demo.ingest.kind === 'collector' ? '@liveroom/collector' : 'NDJSON stand-in store';
   console.log(

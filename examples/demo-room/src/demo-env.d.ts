@@ -8,10 +8,4 @@ declare module 'virtual:liveroom-demo' {
     ingestKind: 'collector' | 'ndjson';
     writeKey: string;
   };
-  /** Loaders for SDK packages, present only when the package's entry exists in this checkout. */
-  export const optionalModules: {
-    metrics: (() => Promise<unknown>) | undefined;
-    hooks: (() => Promise<unknown>) | undefined;
-    hooksReact: (() => Promise<unknown>) | undefined;
-  };
 }

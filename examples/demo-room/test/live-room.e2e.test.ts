@@ -45,10 +45,13 @@ test('two viewers see the host live', async () => {
   const metric = (page: Page, name: string) =>
     page.locator(`.tile[data-participant="host-a"] [data-metric="${name}"] dd`).textContent();
   await expect.poll(() => metric(viewer2, 'resolution'), { timeout: 30_000 }).toBe('640×360');
+  // Wait for the resolution step and two stalls to be injected, then for the overlay to count both stalls
+  // (on a loaded machine the CPU adds real freezes, so the count may be higher, never lower).
+  const injected = viewer2.locator('.injections li[data-ok="true"]');
+  await expect.poll(() => injected.count(), { timeout: 40_000 }).toBeGreaterThanOrEqual(3);
   await expect
-    .poll(async () => Number.parseInt((await metric(viewer2, 'stalls')) ?? '0', 10), { timeout: 40_000 })
+    .poll(async () => Number.parseInt((await metric(viewer2, 'stalls')) ?? '0', 10), { timeout: 20_000 })
     .toBeGreaterThanOrEqual(2);
-  expect(await viewer2.locator('.injections li[data-ok="true"]').count()).toBeGreaterThanOrEqual(3);
   expect(await viewer2.locator('.injections li[data-ok="false"]').count()).toBe(0);
   await fixture.screenshot(viewer2, 'demo-room-phone-scenario');
 

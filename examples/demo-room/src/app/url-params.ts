@@ -21,6 +21,8 @@ export interface DemoParams {
   scenario: string;
   /** Another signalling server than the demo's own. */
   signallingUrl: string;
+  /** Length of the PK battles this host starts, in seconds (`?pkSeconds=`, default 60). */
+  pkSeconds: number;
 }
 
 const ROLE_ALIASES: Readonly<Record<string, Role>> = {
@@ -30,6 +32,11 @@ const ROLE_ALIASES: Readonly<Record<string, Role>> = {
   viewer: 'audience',
   audience: 'audience',
 };
+
+/** PK length: 10 s (quick QA runs) to 30 min. */
+function clampSeconds(value: number): number {
+  return Number.isFinite(value) ? Math.min(1800, Math.max(10, Math.round(value))) : 60;
+}
 
 /** Reads the params from a query string; unknown roles fall back to `audience`. */
 export function readParams(search: string): DemoParams & { join: boolean } {
@@ -43,6 +50,7 @@ export function readParams(search: string): DemoParams & { join: boolean } {
     appId: get('appId'),
     scenario: get('scenario'),
     signallingUrl: get('signalling'),
+    pkSeconds: clampSeconds(Number(get('pkSeconds') || 60)),
     // A shared link with a room joins straight away; the lobby form sets it too.
     join: query.has('room'),
   };
@@ -60,6 +68,7 @@ export function writeParams(params: DemoParams): string {
     ['appId', params.appId],
     ['scenario', params.scenario],
     ['signalling', params.signallingUrl],
+    ['pkSeconds', params.pkSeconds === 60 ? '' : String(params.pkSeconds)],
   ];
   for (const [key, value] of pairs) if (value !== '') query.set(key, value);
   return `?${query.toString()}`;

@@ -1,17 +1,24 @@
 /**
- * The room: a header with the room's name and state, the stage of video
- * tiles, and the side panels.
+ * The room: a header with the room's name and state, the banners, the
+ * stage with its layout picker, and the side panels (stage requests, PK,
+ * impairment, telemetry).
  */
 
 import { demoConfig } from 'virtual:liveroom-demo';
-import { createElement as h, type ReactNode, useSyncExternalStore } from 'react';
+import type { LayoutMode, LayoutStore } from '@liveroom/hooks';
+import { useLayout } from '@liveroom/hooks/react';
+import { createElement as h, type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
 import { explainError } from '../app/explain-error.js';
 import type { DemoParams } from '../app/url-params.js';
 import { ImpairmentPanel } from '../impairment/ImpairmentPanel.js';
+import { PkBar } from '../pk/PkBar.js';
+import { PkPanel } from '../pk/PkPanel.js';
+import { battleOnStage, type PkView } from '../pk/pk-view.js';
 import type { QualityBoard, QualityByParticipant } from '../quality/quality-board.js';
+import { StagePanel } from '../stage/StagePanel.js';
 import { TelemetryPanel } from '../telemetry/TelemetryPanel.js';
 import type { RoomSession } from './room-session.js';
-import { onStage, Stage } from './Stage.js';
+import { LayoutPicker, onStage, Stage } from './Stage.js';
 import { StatusBanners } from './StatusBanners.js';
 
 interface RoomViewProps {
@@ -27,23 +34,37 @@ const END_WORDS: Readonly<Record<string, string>> = {
   failed: 'The connection was lost and could not be restored.',
 };
 
+function useStore<S>(store: { subscribe(l: () => void): () => void; getSnapshot(): S } | undefined, empty: S): S {
+  const source = store ?? { subscribe: () => () => undefined, getSnapshot: () => empty };
+  return useSyncExternalStore(source.subscribe, source.getSnapshot);
+}
 const NO_QUALITY: { tiles: QualityByParticipant } = { tiles: new Map() };
-const noBoard: Pick<QualityBoard, 'subscribe' | 'getSnapshot'> = {
-  subscribe: () => () => undefined,
-  getSnapshot: () => NO_QUALITY,
-};
+const NO_PK: ReturnType<PkView['getSnapshot']> = { battle: { phase: 'idle', ended: [] } };
 
-function useQuality(board: QualityBoard | undefined): QualityByParticipant {
-  const source = board ?? noBoard;
-  return useSyncExternalStore(source.subscribe, source.getSnapshot).tiles;
+/** Switches the stage to the PK split while a battle is on, and back to the previous mode after. */
+function usePkLayout(layout: LayoutStore, onStageNow: boolean): void {
+  const before = useRef<LayoutMode>('grid');
+  useEffect(() => {
+    const mode = layout.getSnapshot().mode;
+    if (onStageNow && mode !== 'pk') {
+      before.current = mode;
+      layout.setMode('pk');
+    } else if (!onStageNow && mode === 'pk') {
+      layout.setMode(before.current);
+    }
+  }, [layout, onStageNow]);
 }
 
 /** The joined room. */
 export function RoomView({ session, params, onLeave }: RoomViewProps): ReactNode {
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
-  const quality = useQuality(snapshot.quality);
+  const quality = useStore<{ tiles: QualityByParticipant }>(
+    snapshot.quality as QualityBoard | undefined,
+    NO_QUALITY,
+  ).tiles;
+  const { battle } = useStore(snapshot.pk, NO_PK);
   const signallingUrl = params.signallingUrl || demoConfig.signallingUrl;
-  if (snapshot.phase === 'ended') {
+  if (snapshot.phase === 'ended' || !snapshot.layout || !session.room) {
     const reason = snapshot.error
       ? explainError(snapshot.error, signallingUrl).title
       : END_WORDS[snapshot.endReason ?? ''];
@@ -55,6 +76,7 @@ export function RoomView({ session, params, onLeave }: RoomViewProps): ReactNode
       h('button', { type: 'button', className: 'primary', onClick: onLeave }, 'Back to the lobby'),
     );
   }
+  const room = session.room;
   return h(
     'main',
     { className: 'room', 'data-connection': snapshot.connection },
@@ -70,18 +92,43 @@ export function RoomView({ session, params, onLeave }: RoomViewProps): ReactNode
     h(
       'div',
       { className: 'room-body' },
-      h(Stage, { snapshot, quality }),
+      h(StageColumn, {
+        snapshot,
+        quality,
+        layout: snapshot.layout,
+        battle,
+        serverTimeOffsetMs: room.serverTimeOffsetMs,
+      }),
       h(
         'div',
         { className: 'panels' },
-        session.room &&
-          h(ImpairmentPanel, {
-            room: session.room,
-            publishers: onStage(snapshot.participants),
-            scenario: params.scenario,
-          }),
+        snapshot.requests && h(StagePanel, { session, snapshot, requests: snapshot.requests }),
+        h(PkPanel, { room, battle, store: snapshot.battle, participants: snapshot.participants }),
+        h(ImpairmentPanel, { room, publishers: onStage(snapshot.participants), scenario: params.scenario }),
         h(TelemetryPanel, { log: session.log, status: snapshot.telemetry }),
       ),
     ),
+  );
+}
+
+interface StageColumnProps {
+  snapshot: ReturnType<RoomSession['getSnapshot']>;
+  quality: QualityByParticipant;
+  layout: LayoutStore;
+  battle: ReturnType<PkView['getSnapshot']>['battle'];
+  serverTimeOffsetMs: number;
+}
+
+/** The layout picker, the stage and, in PK mode, the score bar. */
+function StageColumn({ snapshot, quality, layout, battle, serverTimeOffsetMs }: StageColumnProps): ReactNode {
+  usePkLayout(layout, battleOnStage(battle));
+  const tiles = useLayout(layout, (l) => l.tiles);
+  const left = tiles.find((t) => t.area === 'left')?.participantId;
+  const right = tiles.find((t) => t.area === 'right')?.participantId;
+  return h(
+    'div',
+    { className: 'stage-column' },
+    h(LayoutPicker, { layout }),
+    h(Stage, { snapshot, quality, layout, scoreBar: h(PkBar, { battle, left, right, serverTimeOffsetMs }) }),
   );
 }

@@ -14,10 +14,14 @@ interface VideoTileProps {
   overlay?: ReactNode;
   /** A data attribute for tests and styles: who this tile shows. */
   participant: string;
+  /** Where the layout engine put the tile. */
+  rect: { x: number; y: number; width: number; height: number };
+  /** The tile's area in the layout (`main`, `strip`, `left`…), for styles. */
+  area: string;
 }
 
 /** A tile with its video element, label and overlay. */
-export function VideoTile({ track, label, placeholder, overlay, participant }: VideoTileProps): ReactNode {
+export function VideoTile({ track, label, placeholder, overlay, participant, rect, area }: VideoTileProps): ReactNode {
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     const element = video.current;
@@ -29,7 +33,12 @@ export function VideoTile({ track, label, placeholder, overlay, participant }: V
   }, [track]);
   return h(
     'figure',
-    { className: 'tile', 'data-participant': participant },
+    {
+      className: 'tile',
+      'data-participant': participant,
+      'data-area': area,
+      style: { left: rect.x, top: rect.y, width: rect.width, height: rect.height },
+    },
     track
       ? h('video', { ref: video, muted: true, playsInline: true })
       : h('div', { className: 'tile-empty' }, placeholder),

@@ -14,8 +14,18 @@ import {
   type Role,
   type Room,
 } from '@liveroom/core';
+import {
+  type BattleStore,
+  createBattleStore,
+  createLayoutStore,
+  createRoomDataPkTransport,
+  type HooksTelemetryEmitter,
+  type LayoutStore,
+} from '@liveroom/hooks';
 import type { DemoParams } from '../app/url-params.js';
+import { PkView } from '../pk/pk-view.js';
 import { QualityBoard } from '../quality/quality-board.js';
+import { StageRequests } from '../stage/stage-requests.js';
 import { startQualityTelemetry, type TelemetryStatus } from '../telemetry/quality-telemetry.js';
 import { TelemetryLog } from '../telemetry/telemetry-log.js';
 import { createProvider } from './providers.js';
@@ -41,6 +51,14 @@ export interface SessionSnapshot {
   telemetry: TelemetryStatus | undefined;
   /** The overlay's figures, once joined. */
   quality: QualityBoard | undefined;
+  /** The stage layout, once joined. */
+  layout: LayoutStore | undefined;
+  /** The PK battle as this page sees it, once joined. */
+  pk: PkView | undefined;
+  /** The host's own battle store (hosts only). */
+  battle: BattleStore | undefined;
+  /** Raise hand and invite to stage, once joined. */
+  requests: StageRequests | undefined;
 }
 
 /** A joined (or joining) room and its snapshot. */
@@ -66,6 +84,10 @@ export class RoomSession extends SnapshotStore<SessionSnapshot> {
       autoplayBlocked: false,
       telemetry: undefined,
       quality: undefined,
+      layout: undefined,
+      pk: undefined,
+      battle: undefined,
+      requests: undefined,
     });
     this.#params = params;
     this.#signallingUrl = params.signallingUrl || signallingUrl;
@@ -86,13 +108,13 @@ export class RoomSession extends SnapshotStore<SessionSnapshot> {
       });
       this.#room = room;
       this.#watch(room);
-      const telemetry = await startQualityTelemetry(room, this.log);
+      const telemetry = startQualityTelemetry(room, this.log);
       this.update({ telemetry });
       const joinedAt = Date.now();
       await room.join({ roomId, role, ...(name ? { userId: name } : {}) });
       const quality = new QualityBoard(room, joinedAt);
       this.#cleanups.push(this.log.onEvent(quality.record), () => quality.stop());
-      this.update({ phase: 'joined', userId: room.userId ?? name, quality });
+      this.update({ phase: 'joined', userId: room.userId ?? name, quality, ...this.#stage(room, telemetry) });
       if (canPublish(role)) await this.goLive();
       return room;
     } catch (error) {
@@ -129,6 +151,53 @@ export class RoomSession extends SnapshotStore<SessionSnapshot> {
     if (telemetry?.state === 'recording') await telemetry.collector.stop().catch(() => undefined);
     this.#dispose();
     this.update({ phase: 'ended', endReason: 'leave' });
+  }
+
+  /** The layout and PK stores; hosts get a battle store over the room's data messages. */
+  #stage(room: Room, telemetry: TelemetryStatus): Pick<SessionSnapshot, 'layout' | 'pk' | 'battle' | 'requests'> {
+    const emitter: HooksTelemetryEmitter | undefined =
+      telemetry.state === 'recording'
+        ? { emit: (type, body) => telemetry.collector.emit(type, body as never) }
+        : undefined;
+    const hooksTelemetry = emitter ? { telemetry: emitter } : {};
+    const layout = createLayoutStore({
+      room,
+      mode: 'grid',
+      container: { width: 960, height: 540 },
+      aspectRatio: 16 / 9,
+      ...hooksTelemetry,
+    });
+    const battle =
+      this.#params.role === 'host'
+        ? createBattleStore({
+            room,
+            transport: createRoomDataPkTransport(room),
+            // A long invite window: QA answers by hand, and a loaded 2-core machine delivers slowly.
+            timings: { durationMs: this.#params.pkSeconds * 1000, inviteTimeoutMs: 60_000, resultMs: 30_000 },
+            ...hooksTelemetry,
+          })
+        : undefined;
+    const pk = new PkView(room, battle);
+    const requests = new StageRequests(room);
+    this.#cleanups.push(
+      () => layout.destroy(),
+      () => battle?.destroy(),
+      () => pk.stop(),
+      () => requests.stop(),
+    );
+    return { layout, pk, battle, requests };
+  }
+
+  /** A viewer accepted an invitation: becomes a co-host and goes live. */
+  async joinStage(): Promise<void> {
+    await this.#room?.setRole('cohost');
+    await this.goLive();
+  }
+
+  /** A co-host steps down to the audience (the room unpublishes first). */
+  async leaveStage(): Promise<void> {
+    await this.#room?.setRole('audience');
+    this.update({ mediaError: undefined });
   }
 
   #watch(room: Room): void {

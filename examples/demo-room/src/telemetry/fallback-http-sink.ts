@@ -4,10 +4,11 @@
  * few seconds and on flush. No persistence and no retry beyond the next
  * tick; the metrics package's own sink replaces it as soon as it exists.
  */
+import type { FlushReason, TelemetrySink } from '@liveroom/metrics';
 import type { DemoTelemetryEvent } from './telemetry-log.js';
 
 /** The sink, in the `TelemetrySink` shape of `@liveroom/metrics`. */
-export function createFallbackHttpSink(url: string, intervalMs = 2000) {
+export function createFallbackHttpSink(url: string, intervalMs = 2000): TelemetrySink {
   let queue: DemoTelemetryEvent[] = [];
   const send = async (keepalive: boolean): Promise<void> => {
     if (queue.length === 0) return;
@@ -32,7 +33,7 @@ export function createFallbackHttpSink(url: string, intervalMs = 2000) {
     write: (event: DemoTelemetryEvent) => {
       queue.push(event);
     },
-    flush: (reason: string) => send(reason === 'pagehide'),
+    flush: (reason: FlushReason) => send(reason === 'pagehide'),
     close: async () => {
       clearInterval(timer);
       await send(true);

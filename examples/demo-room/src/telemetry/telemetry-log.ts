@@ -4,7 +4,7 @@
  * `TelemetrySink` shape of `@liveroom/metrics`), so it sees exactly what is
  * sent to the ingest.
  */
-import type { TelemetryEvent } from '@liveroom/metrics/schema';
+import type { TelemetryEvent, TelemetrySink } from '@liveroom/metrics';
 import { SnapshotStore } from '../room/session-store.js';
 
 /** A telemetry event as the page received it. */
@@ -22,7 +22,7 @@ export class TelemetryLog extends SnapshotStore<{ events: readonly DemoTelemetry
   }
 
   /** The sink to hand to `createQualityCollector({ sinks })`. */
-  readonly sink = {
+  readonly sink: TelemetrySink = {
     name: 'demo-panel',
     write: (event: DemoTelemetryEvent): void => {
       const { events, total } = this.getSnapshot();
