@@ -38,12 +38,14 @@ export function gridShape(count: number, container: Size, aspect: number): { col
 export function gridCells(area: Rect, count: number, cols: number, rows: number): Rect[] {
   const width = area.width / cols;
   const height = area.height / rows;
-  return Array.from({ length: count }, (_, i) => {
+  const cells: Rect[] = [];
+  for (let i = 0; i < count; i++) {
     const row = Math.floor(i / cols);
     const inRow = Math.min(cols, count - row * cols);
     const offset = ((cols - inRow) * width) / 2;
-    return { x: area.x + offset + (i % cols) * width, y: area.y + row * height, width, height };
-  });
+    cells.push({ x: area.x + offset + (i % cols) * width, y: area.y + row * height, width, height });
+  }
+  return cells;
 }
 
 /**

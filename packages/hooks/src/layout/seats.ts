@@ -61,13 +61,12 @@ export function flowingSeats(
   first?: string,
 ): SeatPlan {
   const stayers = ids.filter((id) => before.has(id)).sort((a, b) => before.get(a)! - before.get(b)!);
-  const newcomers = ids.filter((id) => !before.has(id));
-  const ordered = [...stayers, ...newcomers];
+  const ordered = [...stayers, ...ids.filter((id) => !before.has(id))];
   if (first !== undefined && ordered.includes(first)) {
     ordered.splice(ordered.indexOf(first), 1);
     ordered.unshift(first);
   }
-  const seated = ordered.slice(0, capacity);
-  const overflow = ids.filter((id) => !seated.includes(id));
-  return { seats: new Map(seated.map((id, seat) => [id, seat])), overflow };
+  const seats = new Map<string, number>();
+  for (const [seat, id] of ordered.entries()) if (seat < capacity) seats.set(id, seat);
+  return { seats, overflow: ids.filter((id) => !seats.has(id)) };
 }
