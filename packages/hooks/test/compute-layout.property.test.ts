@@ -28,8 +28,22 @@ describe('computeLayout under random stages', () => {
         mode,
         aspectRatio,
         fc.integer({ min: 1, max: 8 }),
-        (participants, size, m, aspect, guestSeats) => {
-          const layout = computeLayout({ participants, container: size, mode: m, aspectRatio: aspect, guestSeats });
+        fc.nat(25),
+        fc.nat(25),
+        (participants, size, m, aspect, guestSeats, pin, speak) => {
+          // Pins and speakers sometimes name someone absent, which must be harmless.
+          const pinned = pin % 3 === 0 ? participants[pin % 7]?.id : undefined;
+          const activeSpeaker = participants[speak]?.id ?? 'nobody';
+          const layout = computeLayout({
+            participants,
+            container: size,
+            mode: m,
+            aspectRatio: aspect,
+            guestSeats,
+            pinned,
+            activeSpeaker,
+          });
+          if (pinned !== undefined) expect(layout.tiles.find((t) => t.seat === 0)?.participantId).toBe(pinned);
           expectSound(layout, participants, aspect);
         },
       ),
