@@ -78,7 +78,7 @@ export async function startTelemetryIngest(options: TelemetryIngestOptions): Pro
       return {
         kind: 'collector',
         url: running.url,
-        reportUrl: `${running.url}/v1/admin/report?key=${encodeURIComponent(options.adminKey)}`,
+        reportUrl: `${running.url}/v1/admin/report?format=html&key=${encodeURIComponent(options.adminKey)}`,
         close: () => running.close(),
       };
     }

@@ -32,6 +32,16 @@ test('a room name with characters Agora refuses is explained, not sent', async (
   await page.context().close();
 });
 
+test('the Agora option shows its App ID field and explains a malformed App ID there', async () => {
+  const page = await fixture.open();
+  await page.getByLabel('Room name').fill('qa-agora');
+  await page.getByLabel('Provider').selectOption('agora');
+  await page.getByLabel('Agora App ID').fill('not-an-app-id');
+  await page.getByRole('button', { name: 'Join room' }).click();
+  await expect.poll(() => page.locator('.field-error').textContent()).toMatch(/32-character hexadecimal/);
+  await page.context().close();
+});
+
 test('a dead signalling server gives a clear message and the lobby stays usable', async () => {
   const page = await fixture.open('?room=qa-dead&role=viewer&signalling=ws://127.0.0.1:9');
   const banner = page.locator('.banner-error');

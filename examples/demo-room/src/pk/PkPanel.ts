@@ -71,7 +71,7 @@ export function PkPanel({ room, battle, store, participants }: PkPanelProps): Re
                 sendDemoMessage(room, { demo: 1, kind: 'gift', to: side.userId, points: GIFT_POINTS }, [inviter]),
               ),
           },
-          `🎁 Gift to ${side.userId} (+${GIFT_POINTS})`,
+          `Gift to ${side.userId} (+${GIFT_POINTS})`,
         ),
       );
     }

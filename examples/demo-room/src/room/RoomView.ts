@@ -17,6 +17,7 @@ import { battleOnStage, type PkView } from '../pk/pk-view.js';
 import type { QualityBoard, QualityByParticipant } from '../quality/quality-board.js';
 import { StagePanel } from '../stage/StagePanel.js';
 import { TelemetryPanel } from '../telemetry/TelemetryPanel.js';
+import { RemoteAudio } from './RemoteAudio.js';
 import type { RoomSession } from './room-session.js';
 import { LayoutPicker, onStage, Stage } from './Stage.js';
 import { StatusBanners } from './StatusBanners.js';
@@ -89,6 +90,7 @@ export function RoomView({ session, params, onLeave }: RoomViewProps): ReactNode
       h('button', { type: 'button', onClick: onLeave }, 'Leave'),
     ),
     h(StatusBanners, { snapshot, session, signallingUrl }),
+    h(RemoteAudio, { participants: snapshot.participants }),
     h(
       'div',
       { className: 'room-body' },

@@ -104,7 +104,6 @@ export class RoomSession extends SnapshotStore<SessionSnapshot> {
     try {
       const room = createRoom({
         provider: await createProvider({ provider, appId, signallingUrl: this.#signallingUrl }),
-        joinTimeoutMs: 8000,
       });
       this.#room = room;
       this.#watch(room);

@@ -50,7 +50,7 @@ export function StagePanel({ session, snapshot, requests }: StagePanelProps): Re
             'aria-pressed': state.raised,
             onClick: () => act(() => requests.setRaised(!state.raised)),
           },
-          state.raised ? '✋ Lower hand' : '✋ Raise hand',
+          state.raised ? 'Lower hand' : 'Raise hand',
         ),
       );
     }
@@ -65,7 +65,7 @@ export function StagePanel({ session, snapshot, requests }: StagePanelProps): Re
         h(
           'div',
           { key: id, className: 'row hand' },
-          h('span', null, `✋ ${id}`),
+          h('span', null, `Hand raised: ${id}`),
           h('button', { type: 'button', onClick: () => act(() => requests.invite(id)) }, 'Invite to stage'),
         ),
       );

@@ -32,7 +32,7 @@ export function TelemetryPanel({ log, status }: { log: TelemetryLog; status: Tel
       'p',
       { className: 'hint' },
       status?.state === 'recording'
-        ? `${total} events sent to ${ingest}${status.httpSink === 'fallback' ? ' (demo HTTP sink)' : ''}. `
+        ? `${total} events sent to ${ingest}. `
         : `Not recording: ${status?.reason ?? 'starting…'} `,
       h('a', { href: demoConfig.reportUrl, target: '_blank', rel: 'noreferrer' }, 'Open the report'),
     ),

@@ -1,0 +1,57 @@
+/**
+ * A PK between two hosts of one room, seen by a viewer: the second host
+ * invites, the first accepts, the viewer's stage splits in two with the
+ * score bar, the viewer's gifts move the score, and the result is shown.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type DemoFixture, startDemoFixture } from './demo-fixture.js';
+
+let fixture: DemoFixture;
+beforeAll(async () => {
+  fixture = await startDemoFixture();
+});
+afterAll(async () => {
+  await fixture?.close();
+});
+
+test('a second host starts a PK; the viewer sees the split stage, gifts scoring and the result', async () => {
+  const hostA = await fixture.open('?room=qa-pk&role=host&name=host-a&pkSeconds=20');
+  const viewer = await fixture.open('?room=qa-pk&role=viewer&name=viewer-1');
+  const hostB = await fixture.open('?room=qa-pk&role=host&name=host-b&pkSeconds=20');
+  // dispatchEvent: a loaded 2-core machine can keep Playwright's "stable element" check waiting for long.
+  const press = (locator: ReturnType<typeof hostA.getByRole>) =>
+    locator.dispatchEvent('click', {}, { timeout: 60_000 });
+
+  await press(hostB.getByRole('button', { name: 'Start PK with host-a' }));
+  await press(hostA.getByRole('button', { name: 'Accept' }));
+
+  // Reads without waiting (a missing element is an answer too), so a slow page fails with what it shows.
+  const layoutOf = (page: typeof viewer) =>
+    page.evaluate(
+      () =>
+        document.querySelector('.stage')?.getAttribute('data-layout') ??
+        (document.body.textContent ?? '').slice(0, 200),
+    );
+  await expect.poll(() => layoutOf(viewer), { timeout: 60_000 }).toBe('pk');
+  expect(await viewer.locator('.tile[data-area="left"]').count()).toBe(1);
+  expect(await viewer.locator('.tile[data-area="right"]').count()).toBe(1);
+
+  const giftA = viewer.getByRole('button', { name: /Gift to host-a/ });
+  await press(giftA);
+  await press(giftA);
+  await press(viewer.getByRole('button', { name: /Gift to host-b/ }));
+  const scores = viewer.locator('.pk-scores');
+  await expect.poll(() => scores.getAttribute('aria-label'), { timeout: 20_000 }).toMatch(/host-a 20 points/);
+  expect(await scores.getAttribute('aria-label')).toMatch(/host-b 10 points/);
+  await fixture.screenshot(viewer, 'demo-pk-viewer');
+
+  const headline = (page: typeof viewer) =>
+    page.evaluate(() => document.querySelector('[data-testid="pk-headline"]')?.textContent ?? 'no PK bar');
+  await expect.poll(() => headline(viewer), { timeout: 60_000 }).toBe('host-a wins!');
+  await expect.poll(() => headline(hostB), { timeout: 10_000 }).toBe('host-a wins!');
+  await fixture.screenshot(viewer, 'demo-pk-result');
+
+  // The hosts' battle stores report through the quality collector: pk_start reaches the ingest store.
+  const stored = async () => ((await fixture.demo.ingest.events?.()) ?? []).filter((e) => e.type === 'pk_start').length;
+  await expect.poll(stored, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+});
