@@ -95,6 +95,8 @@ export const pkEndBodySchema = z.object({
   battleId: coarseStringSchema,
   result: z.enum(['win', 'loss', 'draw', 'aborted']),
   scores: z.object({ local: measureSchema, opponent: measureSchema }),
+  /** Why it ended (added in a minor release, decision 13): time ran out, a host ended it, or a side left. */
+  reason: z.optional(z.enum(['time_up', 'ended_early', 'opponent_left', 'left'])),
 });
 
 /** `layout_change`: the stage layout changed (emitted by `@liveroom/hooks`). */

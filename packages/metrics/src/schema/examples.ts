@@ -50,7 +50,7 @@ const bodies: { [T in TelemetryEventType]: TelemetryBody<T> } = {
   },
   role_change: { from: 'audience', to: 'cohost' },
   pk_start: { battleId: 'pk-42', opponentRoomId: 'room-b', durationMs: 180_000 },
-  pk_end: { battleId: 'pk-42', result: 'win', scores: { local: 1_200, opponent: 950 } },
+  pk_end: { battleId: 'pk-42', result: 'win', scores: { local: 1_200, opponent: 950 }, reason: 'time_up' },
   layout_change: { from: 'single', to: 'pk-split', tileCount: 2 },
   error: { code: 'CONNECTION_FAILED', message: 'Could not join room "room-a"', origin: 'room', fatal: true },
   session_end: {
