@@ -3,7 +3,8 @@
  * for when `serve` holds the database file (decision 16). Guarded by the
  * admin key; without one configured, these routes do not exist.
  *
- * - `GET /v1/admin/report` → the report as JSON; `?format=html` → the HTML page.
+ * - `GET /v1/admin/report` → the report as JSON; the HTML page with `?format=html`, or
+ *   for a browser (`Accept: text/html`) unless `?format=json`.
  * - `GET /v1/admin/export/<events|session_facts>.<parquet|ndjson>` → the file.
  */
 import { createReadStream } from 'node:fs';
@@ -43,7 +44,7 @@ export async function adminRoute(
   if (url.pathname === '/v1/admin/report') {
     const graceParam = url.searchParams.get('openGraceMs');
     const report = await buildRetentionReport(store, graceParam === null ? {} : { openGraceMs: Number(graceParam) });
-    if (url.searchParams.get('format') !== 'html') return sendJson(response, 200, report);
+    if (!wantsHtml(request, url)) return sendJson(response, 200, report);
     const html = await renderReport(report);
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(html);
@@ -54,6 +55,12 @@ export async function adminRoute(
     return streamExport(response, store, match[1] as ExportableTable, match[2] as ExportFormat);
   }
   throw new RequestError(404, 'not_found', `No admin route ${url.pathname}.`);
+}
+
+function wantsHtml(request: IncomingMessage, url: URL): boolean {
+  const format = url.searchParams.get('format');
+  if (format !== null) return format === 'html';
+  return (request.headers.accept ?? '').includes('text/html');
 }
 
 async function streamExport(

@@ -57,6 +57,10 @@ describe('through the running service', () => {
     const html = await (await admin('/v1/admin/report?format=html&openGraceMs=0')).text();
     expect(html).toContain('<h1>Retention vs quality</h1>');
     expect(html.match(/<svg/g)?.length).toBe(4);
+    const browser = await fetch(`${collector.url}/v1/admin/report?key=${ADMIN_KEY}`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(browser.headers.get('content-type')).toContain('text/html');
   });
 
   it('streams Parquet and NDJSON exports', async () => {
