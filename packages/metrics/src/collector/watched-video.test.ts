@@ -20,8 +20,8 @@ describe('WatchedVideo', () => {
     const { log, observer } = recorder();
     const video = new WatchedVideo('host', observer);
     video.resume();
-    let t = 0;
-    for (let i = 1; i <= 30; i += 1) video.onFrame({ timeMs: (t = i * 50), size, presentedFrames: i });
+    for (let i = 1; i <= 30; i += 1) video.onFrame({ timeMs: i * 50, size, presentedFrames: i });
+    const t = 30 * 50;
     // 600 ms without a callback, but the counter says 12 frames were presented meanwhile.
     video.onFrame({ timeMs: t + 600, size, presentedFrames: 42 });
     expect(log.filter((l) => l.startsWith('stall'))).toEqual([]);
