@@ -1,3 +1,4 @@
+import './scripts/testing/node20.ts';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { workspaceAliases } from './scripts/testing/aliases.ts';

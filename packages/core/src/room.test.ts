@@ -114,6 +114,19 @@ describe('join', () => {
     expect(provider.events.eventNames()).toEqual([]);
   });
 
+  it.each([
+    ['UID_CONFLICT', 'uid-conflict'],
+    ['TOKEN_EXPIRED', 'token-expired'],
+    ['CONNECTION_FAILED', 'server-unreachable'],
+  ] as const)('reports a %s join failure with the reason %s', async (code, reason) => {
+    const { room, provider } = setup();
+    const reasons: string[] = [];
+    room.on('connection-state-changed', (c) => reasons.push(c.reason));
+    provider.failNext('join', new LiveroomError(code, 'refused'));
+    expect((await rejection(room.join({ roomId: 'r', role: 'host' }))).code).toBe(code);
+    expect(reasons.at(-1)).toBe(reason);
+  });
+
   it('wraps a non-liveroom provider failure as CONNECTION_FAILED with the cause', async () => {
     const { room, provider } = setup();
     const cause = new TypeError('socket exploded');
@@ -401,6 +414,17 @@ describe('tokens, kicks and capabilities', () => {
     await room.join({ roomId: 'r', role: 'host' });
     const error = await rejection(room.startMediaRelay([{ roomId: 'other', userId: 'me' }]));
     expect(error.code).toBe('NOT_SUPPORTED');
+  });
+
+  it('starts and stops a media relay and reports its states', async () => {
+    const { room, provider } = setup();
+    await room.join({ roomId: 'r', role: 'host' });
+    const states: string[] = [];
+    room.on('relay-state-changed', (state) => states.push(state));
+    await room.startMediaRelay([{ roomId: 'other', userId: 'me' }]);
+    await room.stopMediaRelay();
+    expect(states).toEqual(['running', 'idle']);
+    expect(provider.methods().slice(-2)).toEqual(['startRelay', 'stopRelay']);
   });
 
   it('picks the active speaker from audio levels', async () => {

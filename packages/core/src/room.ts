@@ -29,7 +29,7 @@ import { RemoteParticipants } from './remote-participants.js';
 import type { EmitRoomEvent } from './room-emit.js';
 import type { LeaveReason, RoomEventMap } from './room-events.js';
 import { RoomSignals } from './room-signals.js';
-import { endStateReason, randomUserId, type Session } from './session.js';
+import { endStateReason, joinFailureReason, randomUserId, type Session } from './session.js';
 import type { ProviderStats } from './stats.js';
 import type { LocalTrack, RemoteTrack, TrackAttachmentObserver } from './tracks.js';
 import {
@@ -169,7 +169,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
       if (failure.code === 'OPERATION_ABORTED') {
         this.#setState('disconnected', 'leave');
       } else {
-        this.#setState('failed', failure.code === 'JOIN_TIMEOUT' ? 'join-timeout' : 'server-unreachable');
+        this.#setState('failed', joinFailureReason(failure.code));
       }
       throw failure;
     } finally {

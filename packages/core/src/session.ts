@@ -1,4 +1,5 @@
 /** What the room knows about its current session, and how a session's end maps to a connection state. */
+import type { LiveroomErrorCode } from './errors.js';
 import type { LeaveReason } from './room-events.js';
 import type { ConnectionStateReason, Role } from './types.js';
 
@@ -21,6 +22,20 @@ export function endStateReason(reason: LeaveReason): ConnectionStateReason {
       return 'retries-exhausted';
     default:
       return 'leave';
+  }
+}
+
+/** The connection-state reason reported when `join()` fails with `code`. */
+export function joinFailureReason(code: LiveroomErrorCode): ConnectionStateReason {
+  switch (code) {
+    case 'JOIN_TIMEOUT':
+      return 'join-timeout';
+    case 'UID_CONFLICT':
+      return 'uid-conflict';
+    case 'TOKEN_EXPIRED':
+      return 'token-expired';
+    default:
+      return 'server-unreachable';
   }
 }
 

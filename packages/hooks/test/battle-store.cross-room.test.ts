@@ -1,4 +1,4 @@
-import { isLiveroomError } from '@liveroom/core';
+import { isLiveroomError, LiveroomError } from '@liveroom/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BattleStore, createBattleStore } from '../src/pk/battle-store.js';
 import { DEFAULT_BATTLE_TIMINGS as T } from '../src/pk/battle-types.js';
@@ -22,8 +22,8 @@ function storeFor(host: TestHost, hub: PkHub) {
 
 async function crossRoom(relay: boolean) {
   const hub = new PkHub();
-  const alice = await joinHost('alice', 'shop-a', 0, { relay, capabilities: { mediaRelay: relay } });
-  const bob = await joinHost('bob', 'shop-b', 2_500, { relay, capabilities: { mediaRelay: relay } });
+  const alice = await joinHost('alice', 'shop-a', 0, { capabilities: { mediaRelay: relay } });
+  const bob = await joinHost('bob', 'shop-b', 2_500, { capabilities: { mediaRelay: relay } });
   const a = storeFor(alice, hub);
   const b = storeFor(bob, hub);
   await a.invite({ userId: 'bob', roomId: 'shop-b' });
@@ -56,8 +56,8 @@ describe('cross-room battles', () => {
 
   it('records a failed relay without ending the battle', async () => {
     const hub = new PkHub();
-    // The fake advertises mediaRelay but has no startRelay: the room refuses with NOT_SUPPORTED.
     const alice = await joinHost('alice', 'shop-a');
+    alice.provider.failNext('startRelay', new LiveroomError('PROVIDER_ERROR', 'relay refused'));
     const bob = await joinHost('bob', 'shop-b');
     const a = storeFor(alice, hub);
     const b = storeFor(bob, hub);
@@ -65,7 +65,7 @@ describe('cross-room battles', () => {
     await b.accept();
     await settle();
     expect(a.getSnapshot()).toMatchObject({ battle: { phase: 'countdown' }, relay: 'failed' });
-    expect(a.getSnapshot().lastError?.code).toBe('NOT_SUPPORTED');
+    expect(a.getSnapshot().lastError?.code).toBe('PROVIDER_ERROR');
   });
 
   it('ends as opponent_left when the transport loses the opponent', async () => {

@@ -11,7 +11,7 @@ describe('the telemetry hooks emit', () => {
     const telemetry = new TelemetryRecorder();
     const hub = new PkHub();
     const alice = await joinHost('alice', 'shop-a');
-    const bob = await joinHost('bob', 'shop-b', 0, { relay: true });
+    const bob = await joinHost('bob', 'shop-b', 0);
     const a = createBattleStore({
       room: alice.room,
       transport: hub.transportFor('alice'),

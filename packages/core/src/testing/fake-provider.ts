@@ -14,6 +14,7 @@ import type {
   ProviderJoinResult,
   ProviderLocalTrack,
   ProviderRemoteTrack,
+  RelayDestination,
   RtcProvider,
 } from '../provider.js';
 import type { ProviderStats } from '../stats.js';
@@ -39,7 +40,8 @@ type Method =
   | 'setRole'
   | 'renewToken'
   | 'createCameraTrack'
-  | 'createMicrophoneTrack';
+  | 'createMicrophoneTrack'
+  | 'startRelay';
 
 /** A stand-in MediaStreamTrack for environments without WebRTC (Node, jsdom). */
 class FakeMediaStreamTrack {
@@ -174,6 +176,19 @@ export class FakeProvider implements RtcProvider {
   }
   async sendData(payload: string, options: { to?: string[] }): Promise<void> {
     this.#record('sendData', [payload, options]);
+  }
+
+  async startRelay(destinations: RelayDestination[]): Promise<void> {
+    this.#record('startRelay', [destinations]);
+    this.#throwIfFailing('startRelay');
+    this.events.emit('relay-state-changed', 'running');
+  }
+  async updateRelay(destinations: RelayDestination[]): Promise<void> {
+    this.#record('updateRelay', [destinations]);
+  }
+  async stopRelay(): Promise<void> {
+    this.#record('stopRelay', []);
+    this.events.emit('relay-state-changed', 'idle');
   }
 
   #record(method: string, args: unknown[]): void {
