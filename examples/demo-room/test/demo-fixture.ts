@@ -23,12 +23,15 @@ export interface DemoFixture {
 
 const imagesDir = fileURLToPath(new URL('../../../docs/images/', import.meta.url));
 
-/** Starts the demo and Chromium. */
-export async function startDemoFixture(): Promise<DemoFixture> {
+/**
+ * Starts the demo and Chromium. The NDJSON store by default, because tests
+ * can list its events in-process; `collector` runs `@liveroom/collector`.
+ */
+export async function startDemoFixture(ingest: 'ndjson' | 'collector' = 'ndjson'): Promise<DemoFixture> {
   const demo = await startDemo({
     ports: { app: 0, signalling: 0, ingest: 0 },
     dataDir: mkdtempSync(join(tmpdir(), 'liveroom-demo-')),
-    ingest: 'ndjson',
+    ingest,
   });
   let browser: Browser;
   try {

@@ -77,7 +77,11 @@ export function PkPanel({ room, battle, store, participants }: PkPanelProps): Re
     }
   } else {
     body.push(
-      h('p', { key: 'idle', className: 'hint' }, battle.phase === 'idle' ? 'No PK right now.' : 'PK in progress.'),
+      h(
+        'p',
+        { key: 'idle', className: 'hint' },
+        battle.phase === 'idle' ? 'No PK right now.' : battle.phase === 'result' ? 'PK over.' : 'PK in progress.',
+      ),
     );
   }
   return h(

@@ -1,0 +1,42 @@
+/**
+ * The demo on `@liveroom/collector` (what `bash scripts/demo.sh` runs): a
+ * viewer's session, ended with Leave, lands in the collector's DuckDB and
+ * shows in its retention report, the one the telemetry panel links to.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type DemoFixture, startDemoFixture } from './demo-fixture.js';
+
+let fixture: DemoFixture;
+beforeAll(async () => {
+  fixture = await startDemoFixture('collector');
+});
+afterAll(async () => {
+  await fixture?.close();
+});
+
+interface Summary {
+  trafficSource: string;
+  sessions: number;
+  startupP50Ms: number | null;
+}
+
+test("a viewer's session reaches the collector and its report", async () => {
+  expect(fixture.demo.ingest.kind).toBe('collector');
+  await fixture.open('?room=qa-collector&role=host&name=host-a');
+  const viewer = await fixture.open('?room=qa-collector&role=viewer&name=viewer-1');
+  await expect
+    .poll(() => viewer.evaluate(() => document.querySelector('video')?.videoWidth ?? 0), { timeout: 60_000 })
+    .toBeGreaterThan(0);
+  expect(await viewer.locator('.telemetry a').getAttribute('href')).toBe(fixture.demo.ingest.reportUrl);
+  await viewer.getByRole('button', { name: 'Leave' }).dispatchEvent('click', {}, { timeout: 60_000 });
+  await expect.poll(() => viewer.locator('.lobby').count(), { timeout: 30_000 }).toBe(1);
+
+  const json = new URL(fixture.demo.ingest.reportUrl);
+  json.searchParams.delete('format');
+  const all = async (): Promise<Summary | undefined> => {
+    const report = (await (await fetch(json)).json()) as { summary: Summary[] };
+    return report.summary.find((row) => row.trafficSource === 'all');
+  };
+  await expect.poll(async () => (await all())?.sessions ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  expect((await all())?.startupP50Ms).toBeGreaterThan(0);
+});
