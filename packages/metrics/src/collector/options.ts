@@ -5,7 +5,8 @@
  */
 import { parseInput } from '@liveroom/core';
 import * as z from 'zod/mini';
-import { type TelemetryContext, type TelemetryEvent, telemetryContextSchema } from '../schema/index.js';
+import { telemetryContextSchema } from '../schema/context.js';
+import type { TelemetryContext, TelemetryEvent } from '../schema/index.js';
 import type { TelemetrySink } from '../sinks/sink.js';
 import type { CollectorEnvironment } from './environment.js';
 

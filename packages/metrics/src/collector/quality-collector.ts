@@ -13,7 +13,8 @@
  *   collects nothing (consent, decision 14).
  */
 import { type LeaveReason, LiveroomError, parseInput, RemoteTrack, type Room, type RoomEventMap } from '@liveroom/core';
-import { type ExitReason, type TelemetryBody, type TelemetryEvent, telemetryBodySchemas } from '../schema/index.js';
+import { layoutChangeBodySchema, pkEndBodySchema, pkStartBodySchema } from '../schema/bodies.js';
+import type { ExitReason, TelemetryBody, TelemetryEvent } from '../schema/index.js';
 import { browserEnvironment, type CollectorEnvironment } from './environment.js';
 import { createEventIdFactory } from './event-id.js';
 import { type QualityCollectorOptions, resolveCollectorOptions } from './options.js';
@@ -43,7 +44,9 @@ export interface QualityCollector extends TelemetryEmitter {
   stop(): Promise<void>;
 }
 
-const EMITTED_TYPES: readonly EmittedEventType[] = ['pk_start', 'pk_end', 'layout_change'];
+/** The schemas of the bodies other code may emit (only these ship in the collector's bundle). */
+const EMITTED_BODIES = { pk_start: pkStartBodySchema, pk_end: pkEndBodySchema, layout_change: layoutChangeBodySchema };
+const EMITTED_TYPES = Object.keys(EMITTED_BODIES) as EmittedEventType[];
 
 const EXIT_REASONS: Record<LeaveReason, ExitReason> = {
   leave: 'leave',
@@ -218,7 +221,7 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
           `emit() accepts ${EMITTED_TYPES.join(', ')}; "${String(type)}" is recorded by the collector itself.`,
         );
       }
-      const parsed = parseInput(telemetryBodySchemas[type], body, `${type} event body`);
+      const parsed = parseInput(EMITTED_BODIES[type], body, `${type} event body`);
       if (!sampledOut) tracker?.session.emit(type, parsed as TelemetryBody<typeof type>);
     },
     flush: () => fanout.flush('manual'),

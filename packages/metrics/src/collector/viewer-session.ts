@@ -3,14 +3,13 @@
  * the session shares, a gap-free `seq` from 0 (decision 11) and sortable ids.
  */
 import type { Role } from '@liveroom/core';
-import {
-  SCHEMA_NAME,
-  SCHEMA_VERSION,
-  type TelemetryBody,
-  type TelemetryContext,
-  type TelemetryEvent,
-  type TelemetryEventOf,
-  type TelemetryEventType,
+import { SCHEMA_NAME, SCHEMA_VERSION } from '../schema/envelope.js';
+import type {
+  TelemetryBody,
+  TelemetryContext,
+  TelemetryEvent,
+  TelemetryEventOf,
+  TelemetryEventType,
 } from '../schema/index.js';
 import { SDK_VERSION } from '../version.js';
 
