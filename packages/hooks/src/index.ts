@@ -51,6 +51,11 @@ export type {
 } from './pk/battle-types.js';
 export { DEFAULT_BATTLE_TIMINGS } from './pk/battle-types.js';
 export {
+  type CrossRoomMessenger,
+  type CrossRoomMessengerEvent,
+  createLocalPkTransport,
+} from './pk/local-transport.js';
+export {
   PK_PROTOCOL_VERSION,
   type PkMessage,
   type PkMessageBody,

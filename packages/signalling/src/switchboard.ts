@@ -1,10 +1,12 @@
 /**
  * Routes validated client messages between the members of each room: joins
  * and leaves, role switches, track announcements, SDP/ICE and impairment
- * relays between two peers, data messages, kicks and room closes. Sockets are
+ * relays between two peers, data messages, cross-room messages, kicks and
+ * room closes. Sockets are
  * abstracted as {@link Line}s so the rules stay independent of `ws`.
  */
 import type { ClientMessage, ServerMessage, SignallingErrorCode, TrackAnnouncement } from '@liveroom/core/local';
+import { Contacts } from './contacts.js';
 import { describeMember, isPublisher, type Member, Roster, type RosterLimits } from './roster.js';
 
 /** One client connection as the switchboard sees it. */
@@ -29,6 +31,7 @@ type Of<T extends ClientMessage['type']> = Extract<ClientMessage, { type: T }>;
 export class Switchboard {
   readonly #rooms = new Map<string, Roster<Line>>();
   readonly #limits: Partial<RosterLimits>;
+  readonly #contacts = new Contacts<Line>();
 
   constructor(limits: Partial<RosterLimits> = {}) {
     this.#limits = limits;
@@ -88,6 +91,10 @@ export class Switchboard {
         this.#data(line, member, roster, message);
         return;
       }
+      case 'room-message': {
+        this.#roomMessage(line, member, message);
+        return;
+      }
       case 'kick': {
         this.#kick(line, member, roster, message);
         return;
@@ -109,6 +116,7 @@ export class Switchboard {
     const roster = line.roomId === undefined ? undefined : this.#rooms.get(line.roomId);
     line.member = undefined;
     if (!member || !roster?.remove(member)) return;
+    this.#tellContacts(line, member);
     this.#broadcast(roster, { type: 'participant-left', userId: member.id, reason });
     if (roster.size === 0) this.#rooms.delete(line.roomId as string);
   }
@@ -129,6 +137,7 @@ export class Switchboard {
     if (!roster) return false;
     this.#rooms.delete(roomId);
     for (const member of roster.members()) {
+      this.#tellContacts(member.connection, member);
       member.connection.send({ type: 'removed', reason: 'room-closed' });
       member.connection.member = undefined;
       member.connection.hangUp();
@@ -224,6 +233,41 @@ export class Switchboard {
     }
     for (const id of new Set(message.to)) roster.get(id)?.connection.send(out);
     ack(line, message.rid);
+  }
+
+  /**
+   * Delivers a message to one participant of any room, stamped with the
+   * sender's room and id. Refusals name only what the sender asked for, so
+   * nothing else about other rooms leaks.
+   */
+  #roomMessage(line: Line, member: Member<Line>, message: Of<'room-message'>): void {
+    if (!isPublisher(member.role)) {
+      refuse(line, message.rid, 'forbidden', 'Only hosts and cohosts can message another room.');
+      return;
+    }
+    const target = this.#rooms.get(message.roomId);
+    if (!target) {
+      refuse(line, message.rid, 'unknown-room', `No room "${message.roomId}" on this server.`);
+      return;
+    }
+    const peer = target.get(message.to);
+    if (!peer) {
+      refuse(line, message.rid, 'unknown-peer', `No participant "${message.to}" in room "${message.roomId}".`);
+      return;
+    }
+    const fromRoomId = line.roomId as string;
+    peer.connection.send({ type: 'room-message', fromRoomId, from: member.id, payload: message.payload });
+    // Same-room peers already hear of each other's departures (participant-left).
+    if (message.roomId !== fromRoomId) this.#contacts.link(line, peer.connection);
+    ack(line, message.rid);
+  }
+
+  /** Tells the other-room contacts of a departing member that it left. */
+  #tellContacts(line: Line, member: Member<Line>): void {
+    const roomId = line.roomId as string;
+    for (const contact of this.#contacts.release(line)) {
+      if (contact.member) contact.send({ type: 'room-peer-left', roomId, userId: member.id });
+    }
   }
 
   #kick(line: Line, member: Member<Line>, roster: Roster<Line>, message: Of<'kick'>): void {

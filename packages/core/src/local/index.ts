@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+export type { CrossRoomEvent, CrossRoomListener } from './cross-room.js';
 export { createLocalProvider, LocalProvider } from './local-provider.js';
 export type { LocalProviderConfig, LocalProviderOptions } from './options.js';
 export { localProviderOptionsSchema } from './options.js';

@@ -23,6 +23,7 @@ import type { ProviderStats } from '../stats.js';
 import { canPublish, type Role, type TrackKind } from '../types.js';
 import { parseInput } from '../validation.js';
 import { type CaptureTrack, cameraConstraints, microphoneConstraints, openCapture } from './capture.js';
+import { type CrossRoomListener, roomMessageInputSchema } from './cross-room.js';
 import { enterRoom } from './entry.js';
 import { Mesh } from './mesh.js';
 import { type LocalProviderConfig, type LocalProviderOptions, localProviderOptionsSchema } from './options.js';
@@ -49,6 +50,8 @@ export class LocalProvider implements RtcProvider {
     keepsPublicationsOnReconnect: false,
   };
   readonly events = new EventEmitter<ProviderEventMap>();
+  /** Cross-room traffic stays off {@link ProviderEventMap}: it is this provider's own API. */
+  readonly #crossRoom = new EventEmitter<{ event: Parameters<CrossRoomListener> }>();
   readonly #config: LocalProviderConfig;
   /** Lets the server tell this client's reconnect from a second user with the same id. */
   readonly #sessionId = crypto.randomUUID();
@@ -182,6 +185,28 @@ export class LocalProvider implements RtcProvider {
   }
 
   /**
+   * Sends `payload` to `userId` in room `roomId` on the same signalling
+   * server (this room too). Hosts and cohosts only. Rejects with
+   * `INVALID_STATE` when that room or user does not exist, `INVALID_CONFIG`
+   * for bad arguments. The recipient gets it through {@link onRoomMessage}.
+   *
+   * @example
+   * ```ts
+   * await provider.sendToRoom('shop-b', 'host-b', JSON.stringify({ hello: 1 }));
+   * ```
+   */
+  async sendToRoom(roomId: string, userId: string, payload: string): Promise<void> {
+    const input = parseInput(roomMessageInputSchema, { roomId, userId, payload }, 'sendToRoom()');
+    await this.#request({ type: 'room-message', roomId: input.roomId, to: input.userId, payload: input.payload });
+  }
+
+  /** Listens to cross-room messages and contacts' departures; returns the function that stops. */
+  onRoomMessage(listener: CrossRoomListener): () => void {
+    this.#crossRoom.on('event', listener);
+    return () => this.#crossRoom.off('event', listener);
+  }
+
+  /**
    * QA and tests only (DESIGN.md decision 20): asks `publisherId` to impair
    * the stream it sends to this viewer, and to no one else.
    *
@@ -253,6 +278,12 @@ export class LocalProvider implements RtcProvider {
         return;
       case 'data':
         this.events.emit('data-message', { from: message.from, payload: message.payload });
+        return;
+      case 'room-message':
+        this.#crossRoom.emit('event', { ...message, type: 'message' });
+        return;
+      case 'room-peer-left':
+        this.#crossRoom.emit('event', { type: 'peer-left', roomId: message.roomId, userId: message.userId });
         return;
       case 'impair':
         mesh.impair(message.from, message.impairment).catch((error: unknown) => this.#warn(error, 'impairment'));

@@ -14,6 +14,7 @@ describe('signalling protocol', () => {
       { type: 'ice', to: 'v', pcId: 'p', candidate: null },
       { type: 'data', payload: 'hi', to: ['a', 'b'] },
       { type: 'impair', to: 'h', impairment: { stallMs: 500, maxBitrateKbps: 0, scaleResolutionDownBy: 2 } },
+      { type: 'room-message', rid: 2, roomId: 'r2', to: 'h', payload: '{}' },
       { type: 'ping', t: 1 },
       { type: 'kick', userId: 'x' },
       { type: 'close-room' },

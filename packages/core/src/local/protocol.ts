@@ -88,6 +88,14 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     payload: z.string().check(z.maxLength(MAX_DATA_PAYLOAD)),
   }),
   z.object({ type: z.literal('impair'), rid, to: id, impairment: impairmentSchema }),
+  /** A message to one participant of another room (or this one), e.g. PK signalling. Publishers only. */
+  z.object({
+    type: z.literal('room-message'),
+    rid,
+    roomId: id,
+    to: id,
+    payload: z.string().check(z.maxLength(MAX_DATA_PAYLOAD)),
+  }),
   z.object({ type: z.literal('ping'), t: z.number() }),
   z.object({ type: z.literal('kick'), rid, userId: id }),
   z.object({ type: z.literal('close-room'), rid }),
@@ -102,6 +110,7 @@ export const signallingErrorCodeSchema = z.enum([
   'publishers-full',
   'viewers-full',
   'unknown-peer',
+  'unknown-room',
   'forbidden',
 ]);
 
@@ -124,6 +133,14 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ice'), from: id, pcId, candidate }),
   z.object({ type: z.literal('data'), from: id, payload: z.string() }),
   z.object({ type: z.literal('impair'), from: id, impairment: impairmentSchema }),
+  /** A `room-message` delivered: the server stamps the sender's room and id, so they cannot be forged. */
+  z.object({ type: z.literal('room-message'), fromRoomId: id, from: id, payload: z.string() }),
+  /**
+   * A participant of another room with whom this client exchanged a
+   * `room-message` left (or timed out). Only such contacts are told: nobody
+   * learns about other rooms' members otherwise.
+   */
+  z.object({ type: z.literal('room-peer-left'), roomId: id, userId: id }),
   z.object({ type: z.literal('pong'), t: z.number(), serverTime: z.number() }),
   z.object({ type: z.literal('ack'), rid: z.number() }),
   z.object({ type: z.literal('removed'), reason: z.enum(['kicked', 'room-closed']) }),

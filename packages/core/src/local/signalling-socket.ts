@@ -39,6 +39,7 @@ const ERROR_CODES: Record<SignallingErrorCode, LiveroomErrorCode> = {
   'publishers-full': 'INVALID_STATE',
   'viewers-full': 'INVALID_STATE',
   'unknown-peer': 'INVALID_STATE',
+  'unknown-room': 'INVALID_STATE',
   forbidden: 'INVALID_STATE',
 };
 

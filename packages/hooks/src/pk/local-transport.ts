@@ -1,0 +1,90 @@
+/**
+ * A {@link PkTransport} over the local provider's cross-room messaging
+ * (DESIGN.md decision 6: the local provider implements PK signalling over its
+ * signalling server). One path for battles in one room and across rooms.
+ *
+ * The provider is matched by shape ({@link CrossRoomMessenger}) rather than
+ * imported from `@liveroom/core/local`, so hooks stay free of the local
+ * provider's code and any provider (or a test double) with the same two
+ * methods works.
+ */
+import { LiveroomError, type Room, roomEvent$ } from '@liveroom/core';
+import { parsePkMessage } from './pk-messages.js';
+import type { PkTransport, PkTransportEvent } from './pk-transport.js';
+
+/** What the local provider reports over cross-room messaging (its `CrossRoomEvent`). */
+export type CrossRoomMessengerEvent =
+  | { type: 'message'; fromRoomId: string; from: string; payload: string }
+  | { type: 'peer-left'; roomId: string; userId: string };
+
+/** The provider methods {@link createLocalPkTransport} needs; `LocalProvider` has them. */
+export interface CrossRoomMessenger {
+  sendToRoom(roomId: string, userId: string, payload: string): Promise<void>;
+  onRoomMessage(listener: (event: CrossRoomMessengerEvent) => void): () => void;
+}
+
+function isCrossRoomMessenger(provider: object): provider is CrossRoomMessenger {
+  const p = provider as Partial<CrossRoomMessenger>;
+  return typeof p.sendToRoom === 'function' && typeof p.onRoomMessage === 'function';
+}
+
+function decode(payload: string) {
+  try {
+    return parsePkMessage(JSON.parse(payload));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Creates the transport for `room`. Throws `NOT_SUPPORTED` when the room's
+ * provider has no cross-room messaging (use `createRoomDataPkTransport`, or
+ * your own transport on Agora). Sending to a room or host that does not
+ * exist rejects with the server's refusal (`INVALID_STATE`). A message is
+ * accepted only when its `from` matches the sender the server stamped and its
+ * `to` is this host in this room.
+ *
+ * @example
+ * ```ts
+ * const battle = createBattleStore({ room, transport: createLocalPkTransport(room) });
+ * await battle.invite({ userId: 'host-b', roomId: 'shop-b' }); // another room on the same server
+ * ```
+ */
+export function createLocalPkTransport(room: Room): PkTransport {
+  const provider = room.provider;
+  if (!isCrossRoomMessenger(provider)) {
+    throw new LiveroomError(
+      'NOT_SUPPORTED',
+      `The ${provider.name} provider has no cross-room messaging. Use createRoomDataPkTransport(room) in one room, or pass your own PkTransport.`,
+      { provider: provider.name },
+    );
+  }
+  return {
+    send: (message) => provider.sendToRoom(message.to.roomId, message.to.userId, JSON.stringify(message)),
+    listen(listener: (event: PkTransportEvent) => void) {
+      const stop = provider.onRoomMessage((event) => {
+        if (event.type === 'peer-left') {
+          listener({ type: 'peer-left', userId: event.userId });
+          return;
+        }
+        const message = decode(event.payload);
+        if (
+          message &&
+          message.from.userId === event.from &&
+          message.from.roomId === event.fromRoomId &&
+          message.to.userId === room.userId &&
+          message.to.roomId === room.roomId
+        ) {
+          listener({ type: 'message', message });
+        }
+      });
+      const departures = roomEvent$(room, 'participant-left').subscribe(([participant]) =>
+        listener({ type: 'peer-left', userId: participant.id }),
+      );
+      return () => {
+        stop();
+        departures.unsubscribe();
+      };
+    },
+  };
+}
