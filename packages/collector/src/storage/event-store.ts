@@ -56,17 +56,46 @@ export class EventStore {
    */
   async insert(rows: readonly EventRow[]): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
-    await this.writer.run('BEGIN TRANSACTION');
+    // Retries are rare, so first try DuckDB's fastest path: append straight into the keyed table.
+    // A stored id makes the key reject the append; then the whole transaction is rolled back and
+    // redone through the staging table, which skips stored ids and says which rows it inserted.
     try {
-      const appender = await this.writer.createAppender(STAGING, 'main', 'temp');
-      for (const row of rows) appendEventRow(appender, row);
-      appender.closeSync();
+      await this.inTransaction(() => this.appendRows('events', rows));
+      return new Set(rows.map((row) => row.eventId));
+    } catch (error) {
+      if (!isKeyViolation(error)) throw error;
+    }
+    return this.inTransaction(async () => {
+      await this.appendRows(STAGING, rows, 'temp');
       const inserted = await this.writer.runAndReadAll(
         `INSERT OR IGNORE INTO events SELECT * FROM ${STAGING} RETURNING event_id`,
       );
       await this.writer.run(`DELETE FROM ${STAGING}`);
-      await this.writer.run('COMMIT');
       return new Set(inserted.getColumnsJS()[0]?.map(String) ?? []);
+    });
+  }
+
+  private async appendRows(table: string, rows: readonly EventRow[], catalog?: string): Promise<void> {
+    const appender = await this.writer.createAppender(table, 'main', catalog);
+    try {
+      for (const row of rows) appendEventRow(appender, row);
+      appender.flushSync();
+    } finally {
+      try {
+        appender.closeSync();
+      } catch {
+        // Already failed in flushSync; the transaction is rolled back by the caller.
+      }
+    }
+  }
+
+  /** Runs `work` in one transaction on the writer connection: committed on success, rolled back on failure. */
+  private async inTransaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.writer.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.writer.run('COMMIT');
+      return result;
     } catch (error) {
       await this.writer.run('ROLLBACK').catch(() => undefined);
       await this.writer.run(`DELETE FROM ${STAGING}`).catch(() => undefined);
@@ -114,4 +143,11 @@ export class EventStore {
     this.reader.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** True for DuckDB's primary-key violation (an `eventId` already stored). */
+function isKeyViolation(error: unknown): boolean {
+  return (
+    error instanceof Error && /constraint/i.test(error.message) && /duplicate key|primary key/i.test(error.message)
+  );
 }
