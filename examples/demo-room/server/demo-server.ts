@@ -5,7 +5,7 @@
  * with port 0.
  */
 import { mkdir } from 'node:fs/promises';
-import { startSignallingServer } from '@liveroom/signalling';
+import { type SignallingServer, startSignallingServer } from '@liveroom/signalling';
 import { startAppServer } from './app-server.js';
 import type { DemoPorts } from './demo-ports.js';
 import { explainListenError } from './listen-errors.js';
@@ -30,6 +30,10 @@ export interface RunningDemo {
   readonly appUrl: string;
   readonly signallingUrl: string;
   readonly ingest: TelemetryIngest;
+  /** Stops the signalling server only (pages see their socket drop: the "Reconnecting…" state). */
+  stopSignalling(): Promise<void>;
+  /** Starts it again on the same port. */
+  startSignalling(): Promise<void>;
   /** Stops the app, the ingest and the signalling server (in that order); safe to call twice. */
   close(): Promise<void>;
 }
@@ -47,14 +51,18 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   };
   try {
     await mkdir(options.dataDir, { recursive: true });
-    const signalling = await startSignallingServer({ host, port: options.ports.signalling }).catch((error: unknown) => {
-      throw explainListenError(error, {
-        service: 'signalling server',
-        port: options.ports.signalling,
-        envVar: 'LIVEROOM_SIGNALLING_PORT',
+    const startSignalling = (port: number) =>
+      startSignallingServer({ host, port }).catch((error: unknown) => {
+        throw explainListenError(error, { service: 'signalling server', port, envVar: 'LIVEROOM_SIGNALLING_PORT' });
       });
-    });
-    stops.push(() => signalling.close());
+    let signalling: SignallingServer | undefined = await startSignalling(options.ports.signalling);
+    const signallingPort = signalling.port;
+    const signallingUrl = signalling.url;
+    const stopSignalling = async () => {
+      await signalling?.close();
+      signalling = undefined;
+    };
+    stops.push(stopSignalling);
     const ingest = await startTelemetryIngest({
       host,
       port: options.ports.ingest,
@@ -69,7 +77,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       port: options.ports.app,
       liveReload: options.liveReload ?? false,
       page: {
-        signallingUrl: signalling.url,
+        signallingUrl,
         ingestUrl: ingest.url,
         reportUrl: ingest.reportUrl,
         ingestKind: ingest.kind,
@@ -80,8 +88,12 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     let closed: Promise<void> | undefined;
     return {
       appUrl: app.url,
-      signallingUrl: signalling.url,
+      signallingUrl,
       ingest,
+      stopSignalling,
+      startSignalling: async () => {
+        signalling ??= await startSignalling(signallingPort);
+      },
       close: () => {
         closed ??= stopAll();
         return closed;
