@@ -16,6 +16,8 @@ export type LeaveReason = 'leave' | 'kicked' | 'room-closed' | 'failed';
 export interface RoomEventMap {
   /** The connection moved to another state; the change says why. */
   'connection-state-changed': [change: ConnectionStateChange];
+  /** `join()` started; the ids are known from here on, even if the join then fails. */
+  joining: [info: { roomId: string; userId: string; role: Role }];
   /** `join()` succeeded. */
   joined: [info: { roomId: string; userId: string; role: Role }];
   /** The session ended; the room is back in `disconnected` (or `failed`). */

@@ -53,9 +53,14 @@ describe('join', () => {
   it('connects, reports states with reasons, and emits joined', async () => {
     const { room, provider } = setup();
     const states: string[] = [];
+    room.on('joining', (info) => states.push(`joining ${info.roomId} ${info.userId} ${info.role}`));
     room.on('connection-state-changed', (c) => states.push(`${c.previous}->${c.state}:${c.reason}`));
     await room.join({ roomId: 'shop-42', userId: 'alice', role: 'audience' });
-    expect(states).toEqual(['disconnected->connecting:join', 'connecting->connected:joined']);
+    expect(states).toEqual([
+      'joining shop-42 alice audience',
+      'disconnected->connecting:join',
+      'connecting->connected:joined',
+    ]);
     expect(room.userId).toBe('alice');
     expect(room.role).toBe('audience');
     expect(provider.calls[0]).toEqual({

@@ -154,6 +154,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     const attempt = new JoinAttempt(this.#joinTimeoutMs, this.provider.name);
     this.#joinAttempt = attempt;
     this.#unbindProvider = bindProviderListeners(this.provider, this.#listeners);
+    this.#emit('joining', { roomId, userId, role });
     this.#setState('connecting', 'join');
     try {
       const result = await attempt.run(
