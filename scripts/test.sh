@@ -5,9 +5,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
 step() { echo; echo "━━ $*"; }
-step "lint"; pnpm -s lint
-step "typecheck"; pnpm -s typecheck
-step "build"; pnpm -s build
+step "lint"; pnpm lint
+step "typecheck"; pnpm typecheck
+step "build"; pnpm build
 step "tests (unit, browser, e2e)"
 mkdir -p .tmp
 status=0
