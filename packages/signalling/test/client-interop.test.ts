@@ -95,6 +95,9 @@ describe('local provider signalling client', () => {
       code: 'INVALID_STATE',
     });
     await expect(socket.request({ type: 'publish', kind: 'video' })).resolves.toMatchObject({ type: 'ack' });
+    await expect(
+      socket.request({ type: 'room-message', roomId: 'nowhere', to: 'b', payload: '{}' }),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringMatching(/unknown-room.*"nowhere"/) });
   });
 
   it('reports a silent server as lost after the heartbeat timeout', async () => {
