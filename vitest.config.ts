@@ -23,6 +23,7 @@ export default defineConfig({
             'packages/*/src/**/*.test.tsx',
             'packages/*/test/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'examples/*/test/**/*.test.ts',
           ],
           exclude: ['**/*.browser.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
           environment: 'node',

@@ -16,7 +16,15 @@ describe('pickActiveSpeaker', () => {
       { participantId: 'b', level: 0.4 },
     ];
     expect(pickActiveSpeaker(levels, 'a')).toBe('a');
-    expect(pickActiveSpeaker([{ participantId: 'a', level: 0.3 }, { participantId: 'b', level: 0.5 }], 'a')).toBe('b');
+    expect(
+      pickActiveSpeaker(
+        [
+          { participantId: 'a', level: 0.3 },
+          { participantId: 'b', level: 0.5 },
+        ],
+        'a',
+      ),
+    ).toBe('b');
   });
 
   it('moves on when the current speaker falls silent', () => {

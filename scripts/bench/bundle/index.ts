@@ -83,7 +83,8 @@ for (const row of rows) {
 console.log(`\nbudget (core + metrics + hooks, gzip): ${kb(BUDGET_BYTES)}; used ${kb(together.gzip)}`);
 console.log(`local-provider app contains Agora code: ${agoraLeaks ? 'YES' : 'no'}`);
 const [livekit] = anchors;
-if (livekit) console.log(`core + metrics + hooks / livekit-client (gzip): ${(together.gzip / livekit.gzip).toFixed(2)}×`);
+if (livekit)
+  console.log(`core + metrics + hooks / livekit-client (gzip): ${(together.gzip / livekit.gzip).toFixed(2)}×`);
 
 if (process.argv.includes('--check') && (together.gzip > BUDGET_BYTES || agoraLeaks)) {
   console.error('bundle check failed: over budget or Agora in a local-only bundle');
