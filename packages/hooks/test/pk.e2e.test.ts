@@ -3,7 +3,8 @@
  * Chromium (scripts/testing/fixtures/pk.html): four pages reused across the
  * scenarios. Host A and viewer V are in room `r1`; cohost B joins `r1`;
  * guest C first visits `r1`'s stage, then hosts room `r2` for a cross-room
- * battle. No media: the stage layout and the battle are under test.
+ * battle, which ends once more when C leaves. No media: the stage layout and
+ * the battle are under test.
  * Every wait polls for a state; nothing asserts on timing.
  */
 import type { Page } from 'playwright-core';
@@ -149,6 +150,22 @@ describe('PK across rooms', () => {
       .toMatchObject({
         ...result,
         opponent: { userId: 'host-c', roomId: 'r2' },
+      });
+  });
+
+  it('ends the battle as opponent_left when the host in the other room leaves', async () => {
+    for (const page of [a, c]) await page.evaluate(() => window.pk.dismiss());
+    await a.evaluate(() => window.pk.invite('host-c', 'r2'));
+    await expect.poll(() => phaseOf(c), POLL).toBe('invited');
+    await c.evaluate(() => window.pk.accept());
+    await expect.poll(() => phaseOf(a), POLL).toMatch(/^(countdown|active)$/);
+    await c.evaluate(() => window.pk.leave());
+    await expect
+      .poll(() => a.evaluate(() => window.pk.battle()), POLL)
+      .toMatchObject({
+        phase: 'result',
+        outcome: 'opponent_left',
+        reason: 'opponent_left',
       });
   });
 });
