@@ -2,16 +2,13 @@
  * The liveroom docs site: English at `/`, Simplified Chinese at `/zh/`.
  * Internal dead links fail the build (VitePress's default; do not turn it off).
  * The TypeDoc API reference is generated into `docs/api` by `pnpm docs:api`
- * (which `pnpm docs:build` runs first) and copied into the site at `/api/`;
- * the build fails if it is missing, so the API link is never dead.
+ * (which `pnpm docs:build` runs first) and served at `/api/` by the dev server
+ * and the built site; the build fails if it is missing, so the link is never dead.
  */
-import { cpSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { type DefaultTheme, defineConfig } from 'vitepress';
-import { docsRoot, sidebar } from './sidebar.ts';
+import { copyApiReference, serveApiReference } from './api-reference.ts';
+import { sidebar } from './sidebar.ts';
 import { sourceLinks } from './source-links.ts';
-
-const API_REFERENCE = join(docsRoot, 'api');
 
 function nav(locale: 'en' | 'zh'): DefaultTheme.NavItem[] {
   const prefix = locale === 'en' ? '/' : '/zh/';
@@ -37,6 +34,7 @@ export default defineConfig({
   lastUpdated: false,
   srcExclude: ['api/**'],
   markdown: { config: sourceLinks },
+  vite: { plugins: [serveApiReference()] },
   locales: {
     root: {
       label: 'English',
@@ -66,11 +64,6 @@ export default defineConfig({
     outline: 'deep',
   },
   buildEnd(site) {
-    if (!existsSync(join(API_REFERENCE, 'index.html'))) {
-      throw new Error(
-        'docs/api is missing: run `pnpm docs:api` (pnpm docs:build does) so the API reference link works',
-      );
-    }
-    cpSync(API_REFERENCE, join(site.outDir, 'api'), { recursive: true });
+    copyApiReference(site.outDir);
   },
 });
