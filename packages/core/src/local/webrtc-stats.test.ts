@@ -37,6 +37,16 @@ const inbound = (timestamp: number, bytesReceived: number): Entry => ({
 });
 
 describe('StatsSampler', () => {
+  it('gives callers polling at the same moment the same bitrate', async () => {
+    const sampler = new StatsSampler();
+    const host = link('host', [[inbound(1000, 0)], [inbound(2000, 125_000)], [inbound(2010, 126_000)]]);
+    await sampler.sample([host], []);
+    const collector = await sampler.sample([host], []);
+    const overlay = await sampler.sample([host], []);
+    expect(collector.remoteVideo[0]?.bitrateKbps).toBe(1000);
+    expect(overlay.remoteVideo[0]?.bitrateKbps).toBe(1000);
+  });
+
   it('maps inbound video to the neutral shape, seconds to ms, with bitrate from byte deltas', async () => {
     const sampler = new StatsSampler();
     const host = link('host', [[inbound(1000, 0)], [inbound(2000, 125_000)]]);

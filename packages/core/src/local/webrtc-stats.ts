@@ -24,20 +24,39 @@ function defined<T extends object>(value: { [K in keyof T]: T[K] | undefined }):
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/**
+ * Samples closer together than this reuse the last bitrate instead of
+ * measuring a new one: two callers polling at once (the quality collector and
+ * an app's overlay) would otherwise see a zero-length window and no bitrate.
+ */
+const MIN_RATE_WINDOW_MS = 250;
+
+interface ByteSample {
+  bytes: number;
+  timestamp: number;
+  kbps: number | undefined;
+}
+
 /** Keeps the byte counters between samples to compute bitrates. */
 export class StatsSampler {
-  #previous = new Map<string, { bytes: number; timestamp: number }>();
+  #previous = new Map<string, ByteSample>();
 
   /** One snapshot over every live link. */
   async sample(downlinks: readonly Downlink[], uplinks: readonly Uplink[]): Promise<ProviderStats> {
-    const seen = new Map<string, { bytes: number; timestamp: number }>();
+    const seen = new Map<string, ByteSample>();
     const rate = (key: string, bytes: unknown, timestamp: number): number | undefined => {
       const b = num(bytes);
       if (b === undefined) return undefined;
-      seen.set(key, { bytes: b, timestamp });
       const before = this.#previous.get(key);
-      if (!before || timestamp <= before.timestamp || b < before.bytes) return undefined;
-      return ((b - before.bytes) * 8) / (timestamp - before.timestamp); // bits per ms = kbit/s
+      const counting = before !== undefined && b >= before.bytes;
+      if (counting && timestamp - before.timestamp < MIN_RATE_WINDOW_MS) {
+        seen.set(key, before);
+        return before.kbps;
+      }
+      // bits per ms = kbit/s
+      const kbps = counting ? ((b - before.bytes) * 8) / (timestamp - before.timestamp) : undefined;
+      seen.set(key, { bytes: b, timestamp, kbps });
+      return kbps;
     };
     const rtts: number[] = [];
     const remoteVideo: RemoteVideoStats[] = [];
