@@ -56,6 +56,7 @@ export {
   createLocalPkTransport,
 } from './pk/local-transport.js';
 export {
+  decodePkMessage,
   PK_PROTOCOL_VERSION,
   type PkMessage,
   type PkMessageBody,

@@ -9,7 +9,7 @@
  * methods works.
  */
 import { LiveroomError, type Room, roomEvent$ } from '@liveroom/core';
-import { parsePkMessage } from './pk-messages.js';
+import { decodePkMessage } from './pk-messages.js';
 import type { PkTransport, PkTransportEvent } from './pk-transport.js';
 
 /** What the local provider reports over cross-room messaging (its `CrossRoomEvent`). */
@@ -26,14 +26,6 @@ export interface CrossRoomMessenger {
 function isCrossRoomMessenger(provider: object): provider is CrossRoomMessenger {
   const p = provider as Partial<CrossRoomMessenger>;
   return typeof p.sendToRoom === 'function' && typeof p.onRoomMessage === 'function';
-}
-
-function decode(payload: string) {
-  try {
-    return parsePkMessage(JSON.parse(payload));
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -67,7 +59,7 @@ export function createLocalPkTransport(room: Room): PkTransport {
           listener({ type: 'peer-left', userId: event.userId });
           return;
         }
-        const message = decode(event.payload);
+        const message = decodePkMessage(event.payload);
         if (
           message &&
           message.from.userId === event.from &&

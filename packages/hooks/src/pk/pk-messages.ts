@@ -69,8 +69,17 @@ export type PkMessage = z.infer<typeof pkMessageSchema>;
 /** The body of a {@link PkMessage}. */
 export type PkMessageBody = z.infer<typeof pkBodySchema>;
 
-/** True when `data` is a JSON string that parses as a current PK message. */
+/** `data` as a current PK message, or `undefined` when it is not one. */
 export function parsePkMessage(data: unknown): PkMessage | undefined {
   const result = pkMessageSchema.safeParse(data);
   return result.success ? result.data : undefined;
+}
+
+/** A PK message from JSON text as it arrives over a transport, or `undefined` when the text is not one. */
+export function decodePkMessage(text: string): PkMessage | undefined {
+  try {
+    return parsePkMessage(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
 }

@@ -16,7 +16,7 @@ export type PkTransportEvent =
 
 /**
  * A two-way PK signalling channel. Implementations validate incoming
- * messages (see `parsePkMessage`) and drop anything else.
+ * messages (see `decodePkMessage`) and drop anything else.
  *
  * @example
  * ```ts
@@ -25,7 +25,7 @@ export type PkTransportEvent =
  *   send: async (message) => socket.send(JSON.stringify(message)),
  *   listen: (listener) => {
  *     const onMessage = (e: MessageEvent) => {
- *       const message = parsePkMessage(JSON.parse(e.data));
+ *       const message = decodePkMessage(e.data);
  *       if (message) listener({ type: 'message', message });
  *     };
  *     socket.addEventListener('message', onMessage);

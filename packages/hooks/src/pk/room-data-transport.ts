@@ -6,7 +6,7 @@
  */
 import { LiveroomError, type Room, roomEvent$ } from '@liveroom/core';
 import { merge } from 'rxjs';
-import { parsePkMessage } from './pk-messages.js';
+import { decodePkMessage } from './pk-messages.js';
 import type { PkTransport, PkTransportEvent } from './pk-transport.js';
 
 /**
@@ -42,7 +42,7 @@ export function createRoomDataPkTransport(room: Room): PkTransport {
       const subscription = merge(roomEvent$(room, 'data-message'), roomEvent$(room, 'participant-left')).subscribe(
         ([payload]) => {
           if ('payload' in payload) {
-            const message = parsePkMessage(safeJson(payload.payload));
+            const message = decodePkMessage(payload.payload);
             if (message && message.from.userId === payload.from && message.to.userId === room.userId) {
               listener({ type: 'message', message });
             }
@@ -54,12 +54,4 @@ export function createRoomDataPkTransport(room: Room): PkTransport {
       return () => subscription.unsubscribe();
     },
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
