@@ -14,7 +14,7 @@ export const docsRoot = join(import.meta.dirname, '..');
 /** One sidebar section: a title per locale, its folder, and its pages in reading order. */
 export interface Section {
   title: { en: string; zh: string };
-  /** Folder under the locale root whose unlisted pages are appended ('' = listed pages only). */
+  /** Folder whose unlisted pages are appended ('.' = the docs root; absent = listed pages only). */
   folder?: string;
   pages: string[];
 }
@@ -48,7 +48,12 @@ export const SECTIONS: Section[] = [
     ],
   },
   { title: { en: 'QA', zh: 'QA' }, pages: ['demo-room'] },
+  // Top-level pages added later and not listed above land here (folder '.').
+  { title: { en: 'More', zh: '更多' }, folder: '.', pages: [] },
 ];
+
+/** Every page some section lists, so the catch-all section skips them. */
+const LISTED = new Set(SECTIONS.flatMap((section) => section.pages));
 
 /** The page's first `# ` heading, without Markdown code marks. */
 function titleOf(file: string): string {
@@ -62,8 +67,8 @@ function pagesOf(section: Section, root: string): string[] {
   if (section.folder === undefined || !existsSync(join(root, section.folder))) return listed;
   const extra = readdirSync(join(root, section.folder))
     .filter((file) => file.endsWith('.md'))
-    .map((file) => `${section.folder}/${file.slice(0, -3)}`)
-    .filter((page) => !section.pages.includes(page))
+    .map((file) => (section.folder === '.' ? file.slice(0, -3) : `${section.folder}/${file.slice(0, -3)}`))
+    .filter((page) => page !== 'index' && !LISTED.has(page))
     .sort();
   return [...listed, ...extra];
 }
