@@ -3,7 +3,7 @@
  * with source maps (esbuild), plus one bundled `.d.ts` per entry
  * (rollup-plugin-dts). Dependencies and peer dependencies stay external.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RollupOptions } from 'rollup';
 import dts from 'rollup-plugin-dts';
@@ -19,8 +19,12 @@ export interface LibraryBuild {
   platform?: 'browser' | 'node';
 }
 
-/** Builds the rollup options for one package. */
+/**
+ * Builds the rollup options for one package. `dist` is emptied first, so
+ * hashed chunks of an earlier build never ship in the tarball.
+ */
 export function libraryConfig({ dir, entries, platform = 'browser' }: LibraryBuild): RollupOptions[] {
+  rmSync(join(dir, 'dist'), { recursive: true, force: true });
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
     peerDependencies?: Record<string, string>;

@@ -1,7 +1,7 @@
 /**
  * Room events as rxjs observables, typed from {@link RoomEventMap}.
  */
-import type EventEmitter from 'eventemitter3';
+import type { EventEmitter } from 'eventemitter3';
 import { Observable } from 'rxjs';
 import type { RoomEventMap } from './room-events.js';
 

@@ -8,7 +8,7 @@
  * states and, when {@link ProviderCapabilities.keepsPublicationsOnReconnect}
  * is false, publishes its tracks again after a reconnect.
  */
-import type EventEmitter from 'eventemitter3';
+import type { EventEmitter } from 'eventemitter3';
 import type { LiveroomError } from './errors.js';
 import type { ProviderStats } from './stats.js';
 import type {

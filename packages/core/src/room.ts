@@ -4,7 +4,7 @@
  * remote participants as immutable snapshots, and exposes everything both as
  * typed events and as rxjs observables.
  */
-import EventEmitter from 'eventemitter3';
+import { EventEmitter } from 'eventemitter3';
 import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
 import {
   cameraOptionsSchema,

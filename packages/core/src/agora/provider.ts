@@ -5,7 +5,7 @@
  * created at `join()` and released at `leave()` or when joining fails.
  */
 import type { ClientRoleOptions, IChannelMediaRelayConfiguration, UID } from 'agora-rtc-sdk-ng';
-import EventEmitter from 'eventemitter3';
+import { EventEmitter } from 'eventemitter3';
 import { LiveroomError } from '../errors.js';
 import type {
   CameraOptions,

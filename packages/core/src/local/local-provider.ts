@@ -5,7 +5,7 @@
  * provider for development, QA and tests; large rooms are Agora's job
  * (DESIGN.md decision 22).
  */
-import EventEmitter from 'eventemitter3';
+import { EventEmitter } from 'eventemitter3';
 import { isLiveroomError, LiveroomError } from '../errors.js';
 import type {
   CameraOptions,

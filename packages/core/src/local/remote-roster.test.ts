@@ -1,4 +1,4 @@
-import EventEmitter from 'eventemitter3';
+import { EventEmitter } from 'eventemitter3';
 import { describe, expect, it } from 'vitest';
 import type { ProviderEventMap } from '../provider.js';
 import { RemoteRoster } from './remote-roster.js';

@@ -4,7 +4,7 @@
  * `ack`/`error` by request id, and runs an application-level heartbeat so a
  * silent (half-open) server is detected and reported as closed.
  */
-import EventEmitter from 'eventemitter3';
+import { EventEmitter } from 'eventemitter3';
 import { LiveroomError, type LiveroomErrorCode } from '../errors.js';
 import {
   type ClientMessage,

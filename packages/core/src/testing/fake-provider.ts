@@ -3,7 +3,7 @@
  * remote behaviour is scripted with the `remote*` methods; failures are
  * injected with {@link FakeProvider.failNext}.
  */
-import EventEmitter from 'eventemitter3';
+import { EventEmitter } from 'eventemitter3';
 import type { LiveroomError } from '../errors.js';
 import type {
   CameraOptions,
