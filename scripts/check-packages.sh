@@ -6,7 +6,10 @@
 #   3. API reports             packages/*/etc/*.api.md match the built .d.ts (pnpm api:update to accept)
 #   4. pack check              tarballs install outside the workspace, type-check (bundler + node16),
 #                              bundle, and the Node packages start (scripts/pack-check/index.ts)
-#   5. bundle budget           core + metrics + hooks ≤ 30 KB gzip (scripts/bench/bundle/index.ts --check)
+#   5. bundle budget           core + metrics + hooks ≤ 30 KB gzip, and no Agora code in a local-only app
+#                              (scripts/bench/bundle/index.ts --check). Until the packages are trimmed under
+#                              the budget (issue 8), LIVEROOM_BUDGET=warn reports an overrun without failing;
+#                              an Agora leak always fails.
 # Every step runs even if an earlier one failed; the exit code is non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +36,7 @@ done_step "publint" "$status"
 step "attw (ESM-only profile)"
 status=0
 for p in "${packages[@]}"; do
-  (cd "packages/$p" && pnpm -s pack --pack-destination "$tarballs" >/dev/null) || status=1
+  (cd "packages/$p" && pnpm pack --pack-destination "$tarballs" >/dev/null) || status=1
 done
 for t in "$tarballs"/*.tgz; do
   "$bin/attw" "$t" --profile esm-only --format table-flipped || status=1
@@ -49,7 +52,7 @@ pnpm exec tsx scripts/pack-check/index.ts --tarballs "$tarballs"
 done_step "pack check" $?
 
 step "bundle budget"
-pnpm exec tsx scripts/bench/bundle/index.ts --check
+pnpm exec tsx scripts/bench/bundle/index.ts --check ${LIVEROOM_BUDGET:+--budget=$LIVEROOM_BUDGET}
 done_step "bundle budget" $?
 
 echo

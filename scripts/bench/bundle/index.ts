@@ -7,9 +7,10 @@
  * - the anchors: livekit-client, @livekit/components-react and agora-rtc-react.
  *
  * `--check` exits non-zero when core + metrics + hooks exceed the budget or
- * Agora leaks into a local-only app.
+ * Agora leaks into a local-only app; with `--budget=warn` an overrun is
+ * printed but does not fail (an Agora leak still does).
  *
- * Run: pnpm exec tsx scripts/bench/bundle/index.ts [--check]
+ * Run: pnpm exec tsx scripts/bench/bundle/index.ts [--check [--budget=warn]]
  */
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -86,7 +87,10 @@ const [livekit] = anchors;
 if (livekit)
   console.log(`core + metrics + hooks / livekit-client (gzip): ${(together.gzip / livekit.gzip).toFixed(2)}×`);
 
-if (process.argv.includes('--check') && (together.gzip > BUDGET_BYTES || agoraLeaks)) {
-  console.error('bundle check failed: over budget or Agora in a local-only bundle');
+const overBudget = together.gzip > BUDGET_BYTES;
+if (overBudget) console.log(`OVER BUDGET by ${kb(together.gzip - BUDGET_BYTES)}`);
+const budgetFails = overBudget && !process.argv.includes('--budget=warn');
+if (process.argv.includes('--check') && (budgetFails || agoraLeaks)) {
+  console.error(`bundle check failed: ${agoraLeaks ? 'Agora code in a local-only bundle' : 'over budget'}`);
   process.exit(1);
 }
