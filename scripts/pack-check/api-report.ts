@@ -10,7 +10,7 @@
  *
  * Run: pnpm api:check | pnpm api:update
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Extractor, ExtractorConfig, ExtractorLogLevel, type ExtractorMessage } from '@microsoft/api-extractor';
 import { PUBLISHED, type PublicEntry, publicEntries, repoRoot } from './entries.ts';
@@ -25,6 +25,28 @@ const update = process.argv.includes('--update');
  */
 const IN_REPORT = { logLevel: ExtractorLogLevel.None, addToApiReportFile: true };
 const OFF = { logLevel: ExtractorLogLevel.None, addToApiReportFile: false };
+
+function freshFolder(entry: PublicEntry): string {
+  return join(repoRoot, '.tmp/api-report', entry.folder);
+}
+
+/**
+ * The declaration emitter prints an inferred zod enum (`{ a: "a"; b: "b" }`)
+ * in the type checker's literal order, which differs from build to build.
+ * Sorting each run of such self-named members keeps the report stable; their
+ * order carries no meaning.
+ */
+function normaliseReport(text: string): string {
+  const lines = text.split('\n');
+  const selfNamed = /^\s*"?([\w-]+)"?: "\1";$/;
+  for (let start = 0; start < lines.length; start++) {
+    let end = start;
+    while (end < lines.length && selfNamed.test(lines[end] ?? '')) end++;
+    if (end - start > 1) lines.splice(start, end - start, ...lines.slice(start, end).sort());
+    start = end;
+  }
+  return lines.join('\n');
+}
 
 function configFor(entry: PublicEntry): ExtractorConfig {
   const projectFolder = join(repoRoot, 'packages', entry.folder);
@@ -49,8 +71,9 @@ function configFor(entry: PublicEntry): ExtractorConfig {
       apiReport: {
         enabled: true,
         reportFileName: `${entry.reportName}.api.md`,
-        reportFolder: join(projectFolder, 'etc'),
-        reportTempFolder: join(repoRoot, '.tmp/api-report', entry.folder),
+        // Written to the temp folder, normalised, then compared with (or copied to) etc/ below.
+        reportFolder: freshFolder(entry),
+        reportTempFolder: join(freshFolder(entry), 'extractor'),
         includeForgottenExports: false,
       },
       docModel: { enabled: false },
@@ -82,22 +105,28 @@ function run(entry: PublicEntry): boolean {
   }
   mkdirSync(join(repoRoot, 'packages', entry.folder, 'etc'), { recursive: true });
   const result = Extractor.invoke(config, {
-    localBuild: update,
+    localBuild: true,
     messageCallback: (message: ExtractorMessage) => {
-      // Report-changed is printed below with the file to diff.
-      if (message.messageId === 'console-api-report-changed') message.handled = true;
+      if (message.messageId === 'console-api-report-changed' || message.messageId === 'console-api-report-copied') {
+        message.handled = true;
+      }
       if (message.category === 'Compiler') console.error(`  ${message.formatMessageWithLocation(repoRoot)}`);
     },
   });
-  if (result.apiReportChanged && !update) {
-    const fresh = join(repoRoot, '.tmp/api-report', entry.folder, `${entry.reportName}.api.md`);
-    console.error(`✗ ${entry.specifier}: public API changed. Review: diff ${config.reportFilePath} ${fresh}`);
+  const fresh = config.reportFilePath;
+  const committed = join(repoRoot, 'packages', entry.folder, 'etc', `${entry.reportName}.api.md`);
+  const report = normaliseReport(readFileSync(fresh, 'utf8'));
+  writeFileSync(fresh, report);
+  const changed = !existsSync(committed) || readFileSync(committed, 'utf8') !== report;
+  if (changed && update) writeFileSync(committed, report);
+  if (changed && !update) {
+    console.error(`✗ ${entry.specifier}: public API changed. Review: diff ${committed} ${fresh}`);
     console.error('  If the change is intended, run pnpm api:update and commit the report.');
     return false;
   }
-  // In check mode API Extractor also counts warnings (such as a .d.ts that does not compile) as failures.
-  const ok = result.succeeded;
-  console.log(`${ok ? '✓' : '✗'} ${entry.specifier}${update && result.apiReportChanged ? ' (report updated)' : ''}`);
+  // API Extractor also counts warnings (such as a .d.ts that does not compile) as failures.
+  const ok = result.succeeded && result.warningCount === 0;
+  console.log(`${ok ? '✓' : '✗'} ${entry.specifier}${update && changed ? ' (report updated)' : ''}`);
   return ok;
 }
 
