@@ -104,13 +104,17 @@ function run(entry: PublicEntry): boolean {
     return false;
   }
   mkdirSync(join(repoRoot, 'packages', entry.folder, 'etc'), { recursive: true });
+  let compilerProblems = 0;
   const result = Extractor.invoke(config, {
     localBuild: true,
     messageCallback: (message: ExtractorMessage) => {
       if (message.messageId === 'console-api-report-changed' || message.messageId === 'console-api-report-copied') {
         message.handled = true;
       }
-      if (message.category === 'Compiler') console.error(`  ${message.formatMessageWithLocation(repoRoot)}`);
+      if (message.category === 'Compiler') {
+        compilerProblems++;
+        console.error(`  ${message.formatMessageWithLocation(repoRoot)}`);
+      }
     },
   });
   const fresh = config.reportFilePath;
@@ -124,8 +128,8 @@ function run(entry: PublicEntry): boolean {
     console.error('  If the change is intended, run pnpm api:update and commit the report.');
     return false;
   }
-  // API Extractor also counts warnings (such as a .d.ts that does not compile) as failures.
-  const ok = result.succeeded && result.warningCount === 0;
+  // A .d.ts that does not compile fails the check, not only an API change.
+  const ok = result.errorCount === 0 && compilerProblems === 0;
   console.log(`${ok ? '✓' : '✗'} ${entry.specifier}${update && changed ? ' (report updated)' : ''}`);
   return ok;
 }

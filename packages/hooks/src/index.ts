@@ -76,4 +76,4 @@ export { ObservableStore } from './store/observable-store.js';
 export { shallowEqual } from './store/shallow-equal.js';
 export { type ReadableStore, type StoreListener, Subscribable, ValueStore } from './store/subscribable.js';
 export { type QualityByParticipant, type RoomSnapshot, type RoomStores, roomStores } from './stores/room-stores.js';
-export type { HooksTelemetryEmitter, LayoutChangeBody, PkEndBody, PkStartBody, TelemetryEmitter } from './telemetry.js';
+export type { LayoutChangeBody, PkEndBody, PkStartBody, TelemetryEmitter } from './telemetry.js';

@@ -14,7 +14,7 @@ export type PkStartBody = TelemetryBody<'pk_start'>;
 /**
  * Body of `pk_end` (`pkEndBodySchema`), plus why the battle ended. `result`
  * is `aborted` when either side left or disconnected mid-battle; `reason`
- * tells which. Until metrics' schema lists `reason`, its validation strips it.
+ * tells which.
  */
 export type PkEndBody = TelemetryBody<'pk_end'> & {
   reason: 'time_up' | 'ended_early' | 'opponent_left' | 'left';
@@ -22,6 +22,3 @@ export type PkEndBody = TelemetryBody<'pk_end'> & {
 
 /** Body of `layout_change`: the stage switched mode or its tile count changed. */
 export type LayoutChangeBody = TelemetryBody<'layout_change'>;
-
-/** @deprecated The first name of {@link TelemetryEmitter}; use that. */
-export type HooksTelemetryEmitter = TelemetryEmitter;

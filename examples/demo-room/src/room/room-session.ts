@@ -19,7 +19,6 @@ import {
   createBattleStore,
   createLayoutStore,
   createRoomDataPkTransport,
-  type HooksTelemetryEmitter,
   type LayoutStore,
 } from '@liveroom/hooks';
 import type { DemoParams } from '../app/url-params.js';
@@ -154,11 +153,7 @@ export class RoomSession extends SnapshotStore<SessionSnapshot> {
 
   /** The layout and PK stores; hosts get a battle store over the room's data messages. */
   #stage(room: Room, telemetry: TelemetryStatus): Pick<SessionSnapshot, 'layout' | 'pk' | 'battle' | 'requests'> {
-    const emitter: HooksTelemetryEmitter | undefined =
-      telemetry.state === 'recording'
-        ? { emit: (type, body) => telemetry.collector.emit(type, body as never) }
-        : undefined;
-    const hooksTelemetry = emitter ? { telemetry: emitter } : {};
+    const hooksTelemetry = telemetry.state === 'recording' ? { telemetry: telemetry.collector } : {};
     const layout = createLayoutStore({
       room,
       mode: 'grid',
