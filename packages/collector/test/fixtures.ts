@@ -4,6 +4,8 @@
  */
 import { exampleEvent, type TelemetryEventType } from '@liveroom/metrics/schema';
 import { ulid } from '../../../scripts/simulate-audience/ulid.ts';
+import type { RunningCollector } from '../src/collector.js';
+import { EventStore } from '../src/storage/event-store.js';
 
 /** The write key every test collector uses. */
 export const WRITE_KEY = 'test-write-key-123';
@@ -24,4 +26,13 @@ export async function post(url: string, body: BodyInit, headers: Record<string, 
     body,
   });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+/** Stops `collector` (the file has one writer) and lists the event ids stored in `dbPath`, sorted. */
+export async function storedIds(collector: RunningCollector, dbPath: string): Promise<string[]> {
+  await collector.close();
+  const store = await EventStore.open(dbPath, { readOnly: true });
+  const rows = await store.query('SELECT event_id FROM events ORDER BY event_id');
+  await store.close();
+  return rows.map((row) => String(row.event_id));
 }

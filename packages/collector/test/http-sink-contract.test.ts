@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { createHttpBatchSink, createMemoryQueueStore } from '@liveroom/metrics';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type RunningCollector, startCollector } from '../src/collector.js';
-import { EventStore } from '../src/storage/event-store.js';
-import { ADMIN_KEY, freshEvent, WRITE_KEY } from './fixtures.js';
+import { ADMIN_KEY, freshEvent, storedIds, WRITE_KEY } from './fixtures.js';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
@@ -21,14 +20,6 @@ beforeEach(async () => {
   collector = await startCollector({ port: 0, dbPath, writeKey: WRITE_KEY, adminKey: ADMIN_KEY });
 });
 afterEach(() => collector.close());
-
-async function storedIds(): Promise<string[]> {
-  await collector.close();
-  const store = await EventStore.open(dbPath, { readOnly: true });
-  const rows = await store.query('SELECT event_id FROM events ORDER BY event_id');
-  await store.close();
-  return rows.map((row) => String(row.event_id));
-}
 
 function sink(overrides: { writeKey?: string } = {}) {
   const errors: string[] = [];
@@ -53,7 +44,7 @@ describe('the metrics HTTP sink against the ingest', () => {
     // Everything was answered, so a second flush sends nothing new and nothing is stored twice.
     await http.flush?.('manual');
     await http.close?.();
-    expect(await storedIds()).toEqual(valid.map((e) => e.eventId).sort());
+    expect(await storedIds(collector, dbPath)).toEqual(valid.map((e) => e.eventId).sort());
   });
 
   it('delivers on page hide', async () => {
@@ -80,6 +71,6 @@ describe('the metrics HTTP sink against the ingest', () => {
     await http.flush?.('manual');
     await http.close?.();
     expect(errors).toContain('BATCH_REFUSED');
-    expect(await storedIds()).toEqual([]);
+    expect(await storedIds(collector, dbPath)).toEqual([]);
   });
 });

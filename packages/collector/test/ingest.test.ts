@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type RunningCollector, startCollector } from '../src/collector.js';
 import { EventStore } from '../src/storage/event-store.js';
-import { freshEvent, post, WRITE_KEY } from './fixtures.js';
+import { freshEvent, post, storedIds, WRITE_KEY } from './fixtures.js';
 
 // HTTP, DuckDB and (for the report) Vega on a shared 2-core machine: generous limits, no timing assertions.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -19,14 +19,6 @@ beforeEach(async () => {
 });
 afterEach(() => collector.close());
 
-async function storedIds(): Promise<string[]> {
-  await collector.close();
-  const store = await EventStore.open(dbPath, { readOnly: true });
-  const rows = await store.query('SELECT event_id FROM events ORDER BY event_id');
-  await store.close();
-  return rows.map((row) => String(row.event_id));
-}
-
 describe('POST /v1/events', () => {
   it('stores a JSON array and answers one result per event', async () => {
     const events = [freshEvent('session_start', 's1', 0), freshEvent('first_frame', 's1', 1)];
@@ -37,7 +29,7 @@ describe('POST /v1/events', () => {
       { index: 0, eventId: events[0]!.eventId, status: 'accepted' },
       { index: 1, eventId: events[1]!.eventId, status: 'accepted' },
     ]);
-    expect(await storedIds()).toEqual(events.map((e) => e.eventId).sort());
+    expect(await storedIds(collector, dbPath)).toEqual(events.map((e) => e.eventId).sort());
   });
 
   it('accepts { events: [...] }, NDJSON and gzip', async () => {
@@ -49,7 +41,7 @@ describe('POST /v1/events', () => {
       'content-encoding': 'gzip',
     });
     expect(gz.json).toMatchObject({ accepted: 2, rejected: 0 });
-    expect(await storedIds()).toHaveLength(3);
+    expect(await storedIds(collector, dbPath)).toHaveLength(3);
   });
 
   it('answers a resent batch with duplicates and stores each event once', async () => {
@@ -57,7 +49,7 @@ describe('POST /v1/events', () => {
     await post(collector.url, JSON.stringify([event]));
     const again = await post(collector.url, JSON.stringify([event, event]));
     expect(again.json).toMatchObject({ accepted: 0, duplicate: 2 });
-    expect(await storedIds()).toEqual([event.eventId]);
+    expect(await storedIds(collector, dbPath)).toEqual([event.eventId]);
   });
 
   it('marks the second copy of an id within one batch as a duplicate', async () => {
@@ -98,7 +90,7 @@ describe('the service', () => {
       answer.status === 200 ? batches[i]!.map((event) => event.eventId) : [],
     );
     expect(acknowledged.length).toBeGreaterThan(0);
-    expect(await storedIds()).toEqual(acknowledged.sort());
+    expect(await storedIds(collector, dbPath)).toEqual(acknowledged.sort());
   });
 
   it('answers the health check', async () => {
