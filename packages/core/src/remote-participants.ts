@@ -3,7 +3,7 @@
  * tracks this viewer has subscribed to. Participants are immutable
  * snapshots, replaced on every change.
  */
-import { BehaviorSubject, map, type Observable } from 'rxjs';
+import { BehaviorSubject, type Observable } from 'rxjs';
 import { asLiveroomError, LiveroomError } from './errors.js';
 import { newParticipant, type RemoteParticipant, trackOf, withKind, withTrack } from './participants.js';
 import type { ProviderEventMap, RtcProvider } from './provider.js';
@@ -25,14 +25,15 @@ export type RemoteListeners = { [E in RemoteEvent]: (...args: ProviderEventMap[E
 
 /** Remote participants and their subscriptions. */
 export class RemoteParticipants {
-  readonly #state = new BehaviorSubject<ReadonlyMap<string, RemoteParticipant>>(new Map());
+  #all: ReadonlyMap<string, RemoteParticipant> = new Map();
+  readonly #list = new BehaviorSubject<readonly RemoteParticipant[]>([]);
   readonly #provider: RtcProvider;
   readonly #emit: EmitRoomEvent;
   readonly #attachments: TrackAttachmentObserver;
   readonly #autoSubscribe: boolean;
 
   /** Participants in join order, on every change. */
-  readonly list$: Observable<readonly RemoteParticipant[]> = this.#state.pipe(map((all) => [...all.values()]));
+  readonly list$: Observable<readonly RemoteParticipant[]> = this.#list.asObservable();
 
   constructor(
     provider: RtcProvider,
@@ -48,7 +49,7 @@ export class RemoteParticipants {
 
   /** Participants by id. */
   get all(): ReadonlyMap<string, RemoteParticipant> {
-    return this.#state.value;
+    return this.#all;
   }
 
   /** Every subscribed track. */
@@ -76,7 +77,7 @@ export class RemoteParticipants {
   /** Detaches every track and forgets everyone (the session ended). */
   clear(): void {
     for (const track of this.tracks()) track.detach();
-    this.#state.next(new Map());
+    this.#replace(new Map());
   }
 
   /** The provider listeners that keep this side up to date. */
@@ -99,7 +100,7 @@ export class RemoteParticipants {
         const last = this.all.get(id) as RemoteParticipant;
         const next = new Map(this.all);
         next.delete(id);
-        this.#state.next(next);
+        this.#replace(next);
         this.#emit('participant-left', last, reason);
       },
       'participant-role-changed': (id, role) => this.#changeRole(id, role),
@@ -172,10 +173,15 @@ export class RemoteParticipants {
     this.#emit(muted ? 'track-muted' : 'track-unmuted', updated, kind);
   }
 
+  #replace(all: ReadonlyMap<string, RemoteParticipant>): void {
+    this.#all = all;
+    this.#list.next([...all.values()]);
+  }
+
   #put(participant: RemoteParticipant): void {
     const next = new Map(this.all);
     next.set(participant.id, participant);
-    this.#state.next(next);
+    this.#replace(next);
   }
 
   #update(id: string, change: (p: RemoteParticipant) => RemoteParticipant): RemoteParticipant | undefined {

@@ -268,6 +268,18 @@ describe('role switch', () => {
     await room.join({ roomId: 'r', role: 'audience' });
     expect((await rejection(room.setRole('admin' as never))).code).toBe('INVALID_CONFIG');
   });
+
+  it('emits role$ once per change: join, switch, repeated switch ignored, leave', async () => {
+    const { room } = setup();
+    const roles: (string | undefined)[] = [];
+    room.role$.subscribe((role) => roles.push(role));
+    await room.join({ roomId: 'r', role: 'audience' });
+    await room.setRole('cohost');
+    await room.setRole('cohost');
+    await room.leave();
+    await room.leave();
+    expect(roles).toEqual([undefined, 'audience', 'cohost', undefined]);
+  });
 });
 
 describe('remote participants', () => {

@@ -5,7 +5,7 @@
  * typed events and as rxjs observables.
  */
 import { EventEmitter } from 'eventemitter3';
-import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
+import { BehaviorSubject, type Observable } from 'rxjs';
 import {
   cameraOptionsSchema,
   type JoinOptions,
@@ -82,7 +82,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   /** Emits the local user's published tracks on every change. */
   readonly localTracks$: Observable<readonly LocalTrack[]>;
   /** Emits the local user's role (`undefined` when not in a room). */
-  readonly role$: Observable<Role | undefined> = this.#role.pipe(distinctUntilChanged());
+  readonly role$: Observable<Role | undefined> = this.#role.asObservable();
   /** Emits the active speaker's id (`''` for the local user, `undefined` for silence). */
   readonly activeSpeaker$: Observable<string | undefined>;
   /** Emits the local user's network quality as the provider reports it. */
@@ -368,7 +368,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     this.#local.releaseAll();
     this.#remote.clear();
     this.#signals.clear();
-    this.#role.next(undefined);
+    if (this.#role.value !== undefined) this.#role.next(undefined);
     this.#session = undefined;
     this.#wasReconnecting = false;
     await this.provider.leave().catch(() => undefined);
