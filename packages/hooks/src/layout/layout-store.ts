@@ -5,22 +5,12 @@
  * layout in, and reports `layout_change` telemetry.
  */
 
-import type { RemoteParticipant } from '@liveroom/core';
-import { canPublish, parseInput, type Room } from '@liveroom/core';
-import { combineLatest, type Subscription } from 'rxjs';
-import * as z from 'zod/mini';
+import { canPublish, type Room } from '@liveroom/core';
 import { Subscribable } from '../store/subscribable.js';
-import { type RoomSnapshot, roomStores } from '../stores/room-stores.js';
+import { type RoomStores, roomStores } from '../stores/room-stores.js';
 import type { TelemetryEmitter } from '../telemetry.js';
 import { computeLayout } from './compute-layout.js';
-import {
-  LAYOUT_MODES,
-  type Layout,
-  type LayoutInput,
-  type LayoutMode,
-  type LayoutParticipant,
-  type Size,
-} from './layout-types.js';
+import type { Layout, LayoutInput, LayoutMode, LayoutParticipant, Size } from './layout-types.js';
 import { sameLayout } from './same-layout.js';
 
 /** Options of {@link createLayoutStore}. */
@@ -34,12 +24,11 @@ export interface LayoutStoreOptions {
   telemetry?: TelemetryEmitter;
 }
 
-const modeSchema = z.enum(LAYOUT_MODES as [LayoutMode, ...LayoutMode[]]);
-
 /** The layout store; create it with {@link createLayoutStore}. */
 export class LayoutStore extends Subscribable {
   readonly #telemetry: TelemetryEmitter | undefined;
-  readonly #subscription: Subscription;
+  readonly #stores: RoomStores;
+  readonly #stops: (() => void)[];
   #input: LayoutInput;
   #layout: Layout;
 
@@ -47,22 +36,14 @@ export class LayoutStore extends Subscribable {
     super();
     const { room, telemetry, ...rest } = options;
     this.#telemetry = telemetry;
-    const stores = roomStores(room);
-    this.#input = { ...rest, participants: stageOf(stores.room.getSnapshot(), stores.participants.getSnapshot()) };
+    this.#stores = roomStores(room);
+    this.#input = { ...rest, ...this.#stage() };
     this.#layout = computeLayout(this.#input);
     this.#report(undefined);
-    this.#subscription = combineLatest([
-      room.connectionState$,
-      room.role$,
-      room.participants$,
-      room.activeSpeaker$,
-    ]).subscribe(([, , remote, speaker]) => {
-      const self = stores.room.getSnapshot();
-      this.#update({
-        participants: stageOf(self, remote),
-        activeSpeaker: speaker === '' ? self.userId : speaker,
-      });
-    });
+    const { room: session, participants, activeSpeaker } = this.#stores;
+    this.#stops = [session, participants, activeSpeaker].map((store) =>
+      store.subscribe(() => this.#update(this.#stage())),
+    );
   }
 
   /** The current layout (same reference while nothing visible changed). */
@@ -80,7 +61,7 @@ export class LayoutStore extends Subscribable {
 
   /** Switches the stage mode (e.g. to `pk` when a battle starts). */
   setMode(mode: LayoutMode): void {
-    this.#update({ mode: parseInput(modeSchema, mode, 'setMode() mode') });
+    this.#update({ mode });
   }
 
   /** Pins a participant to the main tile or host seat; `undefined` unpins. */
@@ -90,13 +71,31 @@ export class LayoutStore extends Subscribable {
 
   /** Stops following the room. */
   destroy(): void {
-    this.#subscription.unsubscribe();
+    for (const stop of this.#stops) stop();
   }
 
+  /**
+   * Who is on stage: the local user when publishing, then remote hosts and
+   * co-hosts in join order; and who speaks (the local user by id).
+   */
+  #stage(): Pick<LayoutInput, 'participants' | 'activeSpeaker'> {
+    const { userId, role } = this.#stores.room.getSnapshot();
+    const local: LayoutParticipant[] =
+      userId !== undefined && role !== undefined && canPublish(role) ? [{ id: userId, role }] : [];
+    const remote = this.#stores.participants.getSnapshot().filter((p) => canPublish(p.role));
+    const speaker = this.#stores.activeSpeaker.getSnapshot();
+    return {
+      participants: [...local, ...remote.map((p) => ({ id: p.id, role: p.role }))],
+      activeSpeaker: speaker === '' ? userId : speaker,
+    };
+  }
+
+  /** Recomputes with `patch` (validated by {@link computeLayout}, which throws before anything changes). */
   #update(patch: Partial<LayoutInput>): void {
-    this.#input = { ...this.#input, ...patch };
     const previous = this.#layout;
-    const next = computeLayout({ ...this.#input, previous });
+    const input = { ...this.#input, ...patch };
+    const next = computeLayout({ ...input, previous });
+    this.#input = input;
     if (sameLayout(previous, next)) return;
     this.#layout = next;
     this.#report(previous);
@@ -113,15 +112,6 @@ export class LayoutStore extends Subscribable {
       tileCount: next.tiles.length,
     });
   }
-}
-
-/** Who is on stage: the local user when publishing, then remote hosts and co-hosts in join order. */
-function stageOf(self: RoomSnapshot, remote: readonly RemoteParticipant[]): LayoutParticipant[] {
-  const local =
-    self.userId !== undefined && self.role !== undefined && canPublish(self.role)
-      ? [{ id: self.userId, role: self.role }]
-      : [];
-  return [...local, ...remote.filter((p) => canPublish(p.role)).map((p) => ({ id: p.id, role: p.role }))];
 }
 
 /**

@@ -4,9 +4,9 @@
  * timers on an injectable {@link BattleClock}, the cross-room media relay and
  * telemetry. Framework-agnostic: `subscribe` / `getSnapshot`.
  */
-import { canPublish, LiveroomError, parseInput, type Room, roomEvent$ } from '@liveroom/core';
-import { Subscription } from 'rxjs';
+import { canPublish, LiveroomError, parseInput, type Room } from '@liveroom/core';
 import * as z from 'zod/mini';
+import { onRoomEvent } from '../store/room-listener.js';
 import { Subscribable } from '../store/subscribable.js';
 import type { TelemetryEmitter } from '../telemetry.js';
 import { type BattleClock, systemClock, type TimerHandle } from './battle-clock.js';
@@ -72,7 +72,7 @@ export class BattleStore extends Subscribable {
   readonly #timings: BattleTimings;
   readonly #newBattleId: () => string;
   readonly #relay: BattleRelay;
-  readonly #subscriptions = new Subscription();
+  readonly #stops: (() => void)[];
   #snapshot: BattleSnapshot = { battle: IDLE_BATTLE, relay: 'none', lastRejection: undefined, lastError: undefined };
   #timer: TimerHandle | undefined;
 
@@ -89,8 +89,10 @@ export class BattleStore extends Subscribable {
     );
     this.#newBattleId = options.newBattleId ?? (() => `pk-${crypto.randomUUID().slice(0, 12)}`);
     this.#relay = new BattleRelay(this.#room, (relay, error) => this.#patch({ relay, lastError: error }));
-    this.#subscriptions.add(this.#transport.listen((event) => this.#onTransport(event)));
-    this.#subscriptions.add(roomEvent$(this.#room, 'left').subscribe(() => this.#abandon()));
+    this.#stops = [
+      this.#transport.listen((event) => this.#onTransport(event)),
+      onRoomEvent(this.#room, 'left', () => this.#abandon()),
+    ];
   }
 
   /** The current snapshot (same reference until something changes). */
@@ -190,7 +192,7 @@ export class BattleStore extends Subscribable {
 
   /** Stops listening and cancels timers. The relay is stopped. */
   destroy(): void {
-    this.#subscriptions.unsubscribe();
+    for (const stop of this.#stops) stop();
     this.#clearTimer();
     void this.#relay.stop();
   }

@@ -8,7 +8,8 @@
  * provider's code and any provider (or a test double) with the same two
  * methods works.
  */
-import { LiveroomError, type Room, roomEvent$ } from '@liveroom/core';
+import { LiveroomError, type Room } from '@liveroom/core';
+import { onRoomEvent } from '../store/room-listener.js';
 import { decodePkMessage } from './pk-messages.js';
 import type { PkTransport, PkTransportEvent } from './pk-transport.js';
 
@@ -70,12 +71,12 @@ export function createLocalPkTransport(room: Room): PkTransport {
           listener({ type: 'message', message });
         }
       });
-      const departures = roomEvent$(room, 'participant-left').subscribe(([participant]) =>
-        listener({ type: 'peer-left', userId: participant.id }),
+      const stopDepartures = onRoomEvent(room, 'participant-left', ({ id }) =>
+        listener({ type: 'peer-left', userId: id }),
       );
       return () => {
         stop();
-        departures.unsubscribe();
+        stopDepartures();
       };
     },
   };

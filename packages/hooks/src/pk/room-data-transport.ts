@@ -4,8 +4,8 @@
  * The local provider supports data messages; on Agora, supply a transport
  * over RTM or your backend instead (decision 6).
  */
-import { LiveroomError, type Room, roomEvent$ } from '@liveroom/core';
-import { merge } from 'rxjs';
+import { LiveroomError, type Room } from '@liveroom/core';
+import { onRoomEvent } from '../store/room-listener.js';
 import { decodePkMessage } from './pk-messages.js';
 import type { PkTransport, PkTransportEvent } from './pk-transport.js';
 
@@ -39,19 +39,18 @@ export function createRoomDataPkTransport(room: Room): PkTransport {
       await room.sendData(JSON.stringify(message), { to: [message.to.userId] });
     },
     listen(listener: (event: PkTransportEvent) => void) {
-      const subscription = merge(roomEvent$(room, 'data-message'), roomEvent$(room, 'participant-left')).subscribe(
-        ([payload]) => {
-          if ('payload' in payload) {
-            const message = decodePkMessage(payload.payload);
-            if (message && message.from.userId === payload.from && message.to.userId === room.userId) {
-              listener({ type: 'message', message });
-            }
-          } else {
-            listener({ type: 'peer-left', userId: payload.id });
+      const stops = [
+        onRoomEvent(room, 'data-message', ({ from, payload }) => {
+          const message = decodePkMessage(payload);
+          if (message?.from.userId === from && message.to.userId === room.userId) {
+            listener({ type: 'message', message });
           }
-        },
-      );
-      return () => subscription.unsubscribe();
+        }),
+        onRoomEvent(room, 'participant-left', ({ id }) => listener({ type: 'peer-left', userId: id })),
+      ];
+      return () => {
+        for (const stop of stops) stop();
+      };
     },
   };
 }

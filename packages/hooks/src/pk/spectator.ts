@@ -5,8 +5,8 @@
  * room `serverTimeOffsetMs`, so every viewer shows the same remaining time
  * whatever their device clock says.
  */
-import { LiveroomError, type Room, roomEvent$ } from '@liveroom/core';
-import { Subscription } from 'rxjs';
+import { LiveroomError, type Room } from '@liveroom/core';
+import { onRoomEvent } from '../store/room-listener.js';
 import { Subscribable } from '../store/subscribable.js';
 import { fromBroadcast, toBroadcast } from './battle-broadcast-messages.js';
 import { type BattleClock, systemClock } from './battle-clock.js';
@@ -51,10 +51,10 @@ export function broadcastBattle(store: BattleStore, room: Room): () => void {
     last = store.getSnapshot().battle;
     send();
   });
-  const joins = roomEvent$(room, 'participant-joined').subscribe(([participant]) => send(participant.id));
+  const stopJoins = onRoomEvent(room, 'participant-joined', ({ id }) => send(id));
   return () => {
     unsubscribe();
-    joins.unsubscribe();
+    stopJoins();
   };
 }
 
@@ -77,7 +77,7 @@ export interface SpectatorStoreOptions {
 export class SpectatorStore extends Subscribable {
   readonly #room: Room;
   readonly #clock: BattleClock;
-  readonly #subscription = new Subscription();
+  readonly #stops: (() => void)[];
   #snapshot: SpectatorSnapshot;
   #seq = 0;
 
@@ -87,18 +87,14 @@ export class SpectatorStore extends Subscribable {
     this.#room = options.room;
     this.#clock = options.clock ?? systemClock;
     this.#snapshot = { hostId: options.hostId, battle: IDLE_BATTLE };
-    this.#subscription.add(
-      roomEvent$(this.#room, 'data-message').subscribe(([{ from, payload }]) => this.#onMessage(from, payload)),
-    );
-    this.#subscription.add(
-      roomEvent$(this.#room, 'participant-left').subscribe(([participant]) => {
+    this.#stops = [
+      onRoomEvent(this.#room, 'data-message', ({ from, payload }) => this.#onMessage(from, payload)),
+      onRoomEvent(this.#room, 'participant-left', ({ id }) => {
         // A host who comes back (a reload) starts numbering again.
-        if (participant.id === this.#snapshot.hostId) this.#reset();
+        if (id === this.#snapshot.hostId) this.#reset();
       }),
-    );
-    this.#subscription.add(
-      roomEvent$(this.#room, 'left').subscribe(() => this.#set(this.#snapshot.hostId, IDLE_BATTLE)),
-    );
+      onRoomEvent(this.#room, 'left', () => this.#set(this.#snapshot.hostId, IDLE_BATTLE)),
+    ];
   }
 
   /** The current snapshot. */
@@ -111,7 +107,7 @@ export class SpectatorStore extends Subscribable {
 
   /** Stops listening. */
   destroy(): void {
-    this.#subscription.unsubscribe();
+    for (const stop of this.#stops) stop();
   }
 
   #onMessage(from: string, payload: string): void {

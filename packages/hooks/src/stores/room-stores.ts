@@ -3,18 +3,11 @@
  * observables and events. One set per room ({@link roomStores}), shared by
  * every component that reads it.
  */
-import {
-  type ConnectionState,
-  type LocalTrack,
-  type NetworkQuality,
-  type RemoteParticipant,
-  type Role,
-  type Room,
-  roomEvent$,
-} from '@liveroom/core';
-import { combineLatest, distinctUntilChanged, map, merge, scan, startWith } from 'rxjs';
+import type { ConnectionState, LocalTrack, NetworkQuality, RemoteParticipant, Role, Room } from '@liveroom/core';
 import { ObservableStore } from '../store/observable-store.js';
+import { onRoomEvent } from '../store/room-listener.js';
 import { shallowEqual } from '../store/shallow-equal.js';
+import { type ReadableStore, ValueStore } from '../store/subscribable.js';
 
 /** The room's session as one snapshot. */
 export interface RoomSnapshot {
@@ -27,18 +20,18 @@ export interface RoomSnapshot {
 /** Network quality by participant id (`''` is the local user, as for the active speaker). */
 export type QualityByParticipant = ReadonlyMap<string, NetworkQuality>;
 
-/** The stores of one room. */
+/** The stores of one room. They follow the room for as long as it lives, and are read-only. */
 export interface RoomStores {
   /** Connection state, ids and role. */
-  room: ObservableStore<RoomSnapshot>;
+  room: ReadableStore<RoomSnapshot>;
   /** Remote participants in join order. */
-  participants: ObservableStore<readonly RemoteParticipant[]>;
+  participants: ReadableStore<readonly RemoteParticipant[]>;
   /** Latest network quality per participant; entries go when participants leave. */
-  quality: ObservableStore<QualityByParticipant>;
+  quality: ReadableStore<QualityByParticipant>;
   /** The active speaker (`''` for the local user, `undefined` for silence). */
-  activeSpeaker: ObservableStore<string | undefined>;
+  activeSpeaker: ReadableStore<string | undefined>;
   /** The local user's published tracks. */
-  localTracks: ObservableStore<readonly LocalTrack[]>;
+  localTracks: ReadableStore<readonly LocalTrack[]>;
 }
 
 const cache = new WeakMap<Room, RoomStores>();
@@ -47,50 +40,50 @@ const cache = new WeakMap<Room, RoomStores>();
 export function roomStores(room: Room): RoomStores {
   let stores = cache.get(room);
   if (!stores) {
-    stores = createRoomStores(room);
+    stores = {
+      room: sessionStore(room),
+      participants: new ObservableStore(room.participants$, [...room.participants.values()]),
+      quality: qualityStore(room),
+      activeSpeaker: new ObservableStore(room.activeSpeaker$, room.activeSpeaker),
+      localTracks: new ObservableStore(room.localTracks$, room.localTracks),
+    };
     cache.set(room, stores);
   }
   return stores;
 }
 
-function snapshotOf(room: Room): RoomSnapshot {
-  return { connectionState: room.connectionState, roomId: room.roomId, userId: room.userId, role: room.role };
-}
-
-type QualityChange = { set: NetworkQuality } | { drop: string } | { clear: true };
-
-function createRoomStores(room: Room): RoomStores {
-  const session$ = combineLatest([room.connectionState$, room.role$]).pipe(
-    map(() => snapshotOf(room)),
-    distinctUntilChanged<RoomSnapshot>(shallowEqual),
-  );
-  const quality$ = merge(
-    roomEvent$(room, 'network-quality').pipe(map(([set]): QualityChange => ({ set }))),
-    roomEvent$(room, 'participant-left').pipe(map(([p]): QualityChange => ({ drop: p.id }))),
-    roomEvent$(room, 'left').pipe(map((): QualityChange => ({ clear: true }))),
-  ).pipe(
-    scan((byId: QualityByParticipant, change) => applyQuality(byId, change), new Map()),
-    startWith(new Map() as QualityByParticipant),
-  );
-  return {
-    room: new ObservableStore(session$, snapshotOf(room)),
-    participants: new ObservableStore(room.participants$, [...room.participants.values()]),
-    quality: new ObservableStore(quality$, new Map()),
-    activeSpeaker: new ObservableStore(room.activeSpeaker$, room.activeSpeaker),
-    localTracks: new ObservableStore(room.localTracks$, room.localTracks),
+/** The session snapshot, replaced when the connection state or the role moves (ids change only with them). */
+function sessionStore(room: Room): ReadableStore<RoomSnapshot> {
+  const read = (): RoomSnapshot => ({
+    connectionState: room.connectionState,
+    roomId: room.roomId,
+    userId: room.userId,
+    role: room.role,
+  });
+  const store = new ValueStore(read());
+  const update = () => {
+    const next = read();
+    if (!shallowEqual(next, store.getSnapshot())) store.set(next);
   };
+  room.connectionState$.subscribe(update);
+  room.role$.subscribe(update);
+  return store;
 }
 
-function applyQuality(byId: QualityByParticipant, change: QualityChange): QualityByParticipant {
-  if ('clear' in change) return byId.size === 0 ? byId : new Map();
-  const next = new Map(byId);
-  if ('drop' in change) {
-    if (!next.delete(change.drop)) return byId;
-  } else {
-    const id = change.set.participantId ?? '';
-    const known = byId.get(id);
-    if (known && known.uplink === change.set.uplink && known.downlink === change.set.downlink) return byId;
-    next.set(id, change.set);
-  }
-  return next;
+function qualityStore(room: Room): ReadableStore<QualityByParticipant> {
+  const store = new ValueStore<QualityByParticipant>(new Map());
+  onRoomEvent(room, 'network-quality', (quality) => {
+    const id = quality.participantId ?? '';
+    const known = store.getSnapshot().get(id);
+    if (known?.uplink === quality.uplink && known.downlink === quality.downlink) return;
+    store.set(new Map(store.getSnapshot()).set(id, quality));
+  });
+  onRoomEvent(room, 'participant-left', ({ id }) => {
+    const next = new Map(store.getSnapshot());
+    if (next.delete(id)) store.set(next);
+  });
+  onRoomEvent(room, 'left', () => {
+    if (store.getSnapshot().size > 0) store.set(new Map());
+  });
+  return store;
 }
