@@ -160,6 +160,24 @@ describe('createHttpBatchSink', () => {
     expect(await store.load()).toEqual([]);
   });
 
+  it('stores each event as it is written, without waiting for earlier store writes (pagehide)', async () => {
+    // A store write that never finishes, like an IndexedDB transaction still committing.
+    const added: number[] = [];
+    const slow: QueueStore = {
+      load: async () => [],
+      add: (events) => {
+        added.push(...events.map((e) => e.seq));
+        return new Promise(() => {});
+      },
+      delete: async () => {},
+    };
+    const t = setup(() => Promise.reject(new TypeError('offline')), { store: slow });
+    t.sink.write(event(1));
+    t.sink.write(event(2));
+    // The second write reached the store in the same task: a page going away right now keeps it.
+    expect(added).toEqual([1, 2]);
+  });
+
   it('on page hide, posts with keepalive and falls back to a beacon carrying the key', async () => {
     const beacon = vi.fn((_url: string, _data: Blob) => true);
     const t = setup(() => Promise.reject(new TypeError('keepalive quota')), { sendBeacon: beacon });

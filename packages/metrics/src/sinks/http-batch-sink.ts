@@ -124,16 +124,17 @@ export function createBatchSink(options: HttpBatchSinkOptions, kind: BatchSinkKi
   let retryTimer: unknown;
   let storeChain = Promise.resolve();
 
-  const persist = (work: () => Promise<void>) => {
-    storeChain = storeChain
-      .then(work)
-      .catch((error: unknown) => context.reportError('QUEUE_STORE_FAILED', String(error)));
+  // Store writes start at once, never behind earlier ones: a write made during `pagehide` must
+  // reach IndexedDB before the page is gone. The chain only tracks them for flush and close.
+  const persist = (work: Promise<void>) => {
+    const settled = work.catch((error: unknown) => context.reportError('QUEUE_STORE_FAILED', String(error)));
+    storeChain = storeChain.then(() => settled);
   };
   const forget = (ids: readonly string[]) => {
     if (!ids.length) return;
     const gone = new Set(ids);
     pending = pending.filter((e) => !gone.has(e.eventId));
-    persist(() => store.delete(ids));
+    persist(store.delete(ids));
   };
   const clearTimer = (handle: unknown) => {
     if (handle !== undefined) timers.clearTimeout(handle);
@@ -265,7 +266,7 @@ export function createBatchSink(options: HttpBatchSinkOptions, kind: BatchSinkKi
         );
       }
       pending.push(queued);
-      persist(() => store.add([queued]));
+      persist(store.add([queued]));
       if (pending.length >= batchLimit) void pump();
       else if (batchTimer === undefined && retryTimer === undefined) {
         batchTimer = timers.setTimeout(() => void pump(), o.maxBatchDelayMs);

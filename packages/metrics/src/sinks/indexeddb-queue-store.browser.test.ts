@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exampleEvent, type TelemetryEvent } from '../schema/index.js';
 import { createIndexedDbQueueStore } from './indexeddb-queue-store.js';
 
@@ -17,5 +17,19 @@ describe('createIndexedDbQueueStore', () => {
     const loaded = await reloaded.load();
     expect(loaded.map((e) => e.seq)).toEqual([1, 2]);
     expect(loaded[0]).toEqual(event(1));
+  });
+
+  it('once open, starts and commits a write in the calling task, so a write made on pagehide is not left behind', async () => {
+    const store = createIndexedDbQueueStore(`liveroom-test-${crypto.randomUUID()}`);
+    await store.load();
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const commit = vi.spyOn(IDBTransaction.prototype, 'commit');
+    const written = store.add([event(1)]);
+    expect(transaction).toHaveBeenCalledWith('events', 'readwrite');
+    expect(commit).toHaveBeenCalledOnce();
+    await written;
+    transaction.mockRestore();
+    commit.mockRestore();
+    expect((await store.load()).map((e) => e.seq)).toEqual([1]);
   });
 });

@@ -30,20 +30,31 @@ export function hasIndexedDb(): boolean {
 
 /** Opens (creating when needed) the queue database `name`. */
 export function createIndexedDbQueueStore(name = 'liveroom-telemetry'): QueueStore {
+  let database: IDBDatabase | undefined;
   let opened: Promise<IDBDatabase> | undefined;
   const db = () => {
     opened ??= new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open(name, 1);
       open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'eventId' });
-      open.onsuccess = () => resolve(open.result);
+      open.onsuccess = () => {
+        database = open.result;
+        resolve(database);
+      };
       open.onerror = () => reject(open.error);
     });
     return opened;
   };
-  const write = async (apply: (store: IDBObjectStore) => void) => {
-    const tx = (await db()).transaction(STORE, 'readwrite');
-    apply(tx.objectStore(STORE));
-    await done(tx);
+  // Once the database is open, a write's transaction starts and commits in the caller's task:
+  // one made during `pagehide` is then sent before the page goes. Readwrite transactions run in
+  // the order they were created, so writes apply in call order.
+  const write = (apply: (store: IDBObjectStore) => void) => {
+    const run = (open: IDBDatabase) => {
+      const tx = open.transaction(STORE, 'readwrite');
+      apply(tx.objectStore(STORE));
+      tx.commit();
+      return done(tx);
+    };
+    return database ? run(database) : db().then(run);
   };
   return {
     load: async () =>

@@ -7,7 +7,11 @@
  */
 import type { TelemetryEvent } from '../schema/index.js';
 
-/** Persistent storage behind the HTTP batch sink's queue. */
+/**
+ * Persistent storage behind the HTTP batch sink's queue. The sink calls
+ * `add` and `delete` without waiting for earlier calls, so a store must apply
+ * them in call order, and should start a write before returning.
+ */
 export interface QueueStore {
   /** Every stored event, oldest first. */
   load(): Promise<TelemetryEvent[]>;
