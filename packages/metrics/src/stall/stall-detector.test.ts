@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectStalls, freezeThresholdMs, StallDetector } from './stall-detector.js';
+import { detectStalls, FREEZE_WINDOW_FRAMES, freezeThresholdMs, StallDetector } from './stall-detector.js';
 
 /** Frame times at a steady rate from `startMs`, `count` frames. */
 const steady = (fps: number, count: number, startMs = 0) =>
@@ -39,7 +40,8 @@ describe('detectStalls', () => {
     expect(summary.stallCount).toBe(1);
     expect(summary.stallMs).toBeCloseTo(800);
     expect(summary.longStallCount).toBe(1);
-    expect(summary.stalls[0]?.thresholdMs).toBeCloseTo(1000 / 30 + 150);
+    // The gap enters the mean it is judged against: (29 × 33.3 + 150 × 30) / 29.
+    expect(summary.stalls[0]?.thresholdMs).toBeCloseTo((29 * (1000 / 30) + 150 * 30) / 29);
   });
 
   it('counts a 300 ms stall, but not among the ≥ 500 ms ones', () => {
@@ -67,8 +69,66 @@ describe('detectStalls', () => {
     expect(summary.pauses[0]).toMatchObject({ durationMs: 6_000, meetsFreezeRule: true });
   });
 
-  it('needs five intervals before it judges a gap', () => {
-    expect(detectStalls([0, 33, 66, 1000]).stallCount).toBe(0);
+  it('needs five intervals, the gap included, before it judges a gap (as libwebrtc)', () => {
+    expect(detectStalls([0, 33, 66, 100, 1000]).stallCount).toBe(0);
+    expect(detectStalls([0, 33, 66, 100, 133, 1000]).stallCount).toBe(1);
+  });
+});
+
+/**
+ * libwebrtc's `VideoQualityObserver::OnRenderedFrame` (Chromium's
+ * `freezeCount`), written plainly: the gap enters the 30-interval window
+ * first, then is compared with the window's mean. Gaps over 5 s are pauses.
+ */
+function referenceFreezes(frameTimesMs: readonly number[]): number[] {
+  const window: number[] = [];
+  const freezes: number[] = [];
+  for (let i = 1; i < frameTimesMs.length; i += 1) {
+    const gap = (frameTimesMs[i] ?? 0) - (frameTimesMs[i - 1] ?? 0);
+    if (gap > 5_000) continue;
+    window.push(gap);
+    if (window.length > FREEZE_WINDOW_FRAMES) window.shift();
+    if (window.length < 5) continue;
+    const mean = window.reduce((sum, g) => sum + g, 0) / window.length;
+    if (gap >= freezeThresholdMs(mean)) freezes.push(gap);
+  }
+  return freezes;
+}
+
+describe('agreement with Chromium (libwebrtc) verdicts', () => {
+  it('judges a gap with the gap in the mean: 203 ms after steady 20 fps is no freeze, 206 ms is', () => {
+    // The mean before the gap (50 ms) would put the threshold at 200 ms; with
+    // the gap in it, it is (29 × 50 + 150 × 30) / 29 ≈ 205.2 ms.
+    expect(detectStalls(after(steady(20, 40), 203, 20, 10)).stallCount).toBe(0);
+    expect(detectStalls(after(steady(20, 40), 206, 20, 10)).stallCount).toBe(1);
+  });
+
+  it('finds exactly the freezes libwebrtc finds, on any trace', () => {
+    const trace = fc
+      .array(fc.oneof(fc.integer({ min: 20, max: 80 }), fc.integer({ min: 80, max: 7_000 })), {
+        minLength: 1,
+        maxLength: 120,
+      })
+      .map((gaps) => {
+        const times = [0];
+        for (const gap of gaps) times.push((times.at(-1) ?? 0) + gap);
+        return times;
+      });
+    fc.assert(
+      fc.property(trace, (times) => {
+        expect(detectStalls(times).stalls.map((s) => s.durationMs)).toEqual(referenceFreezes(times));
+      }),
+    );
+  });
+
+  it('calls a gap a stall live at the same length as when its frame arrives', () => {
+    const detector = new StallDetector();
+    for (const t of steady(20, 40)) detector.addFrame(t);
+    const last = detector.lastFrameMs ?? 0;
+    const threshold = detector.thresholdMs ?? 0;
+    expect(detector.ongoingGapMs(last + threshold - 0.001)).toBeUndefined();
+    expect(detector.ongoingGapMs(last + threshold + 0.001)).toBeCloseTo(threshold);
+    expect(detector.addFrame(last + threshold + 0.001)?.kind).toBe('stall');
   });
 });
 

@@ -6,9 +6,12 @@
  * ≥ max(3 × mean frame duration, mean + 150 ms), the mean taken over the last
  * 30 rendered frames (https://www.w3.org/TR/webrtc-stats/#dom-rtcinboundrtpstreamstats-freezecount).
  * Like libwebrtc's `VideoQualityObserver` (which Chromium's `freezeCount`
- * comes from), detection starts once 5 frame intervals are known, and a
- * freeze still enters the mean; the mean here is over the intervals *before*
- * the gap, so a stall can be seen live, while frames are still missing.
+ * comes from), a gap is judged against the mean of a window that already
+ * holds the gap itself (and so holds 5 intervals at least), and a freeze
+ * stays in the mean afterwards. So that a stall can be seen live, while
+ * frames are still missing, the threshold is solved for the gap length at
+ * which that holds ({@link inclusiveFreezeThresholdMs}): a verdict made
+ * live and one made when the frame arrives agree with Chromium's.
  *
  * Given frame times alone, a gap over 5 s is a pause (W3C `pauseCount`) and
  * stays out of the mean. The quality collector then reclassifies by cause
@@ -21,7 +24,7 @@ export const LONG_STALL_MS = 500;
 export const PAUSE_GAP_MS = 5_000;
 /** Frame intervals in the mean (W3C: "the last 30 rendered frames"). */
 export const FREEZE_WINDOW_FRAMES = 30;
-/** Intervals needed before a freeze can be detected (libwebrtc `kMinFrameSamplesToDetectFreeze`). */
+/** Intervals in the window, the gap included, before a freeze can be detected (libwebrtc `kMinFrameSamplesToDetectFreeze`). */
 export const FREEZE_MIN_SAMPLES = 5;
 /** The least increase over the mean that is a freeze (W3C, libwebrtc `kMinIncreaseForFreezeMs`). */
 export const FREEZE_MIN_INCREASE_MS = 150;
@@ -47,6 +50,20 @@ export function freezeThresholdMs(meanFrameMs: number): number {
 }
 
 /**
+ * The least gap that is a freeze when the gap itself enters the mean, as in
+ * libwebrtc: with `keptSumMs` the sum of the `keptCount` earlier intervals
+ * the window keeps, a gap g is a freeze when g ≥ freezeThresholdMs(m) for
+ * m = (keptSumMs + g) / (keptCount + 1). Solved for g: g ≥ 3·S / (N − 3) and
+ * g ≥ (S + 150·N) / (N − 1), with S = `keptSumMs` and N = `keptCount` + 1.
+ * `undefined` while the window would hold fewer than 5 intervals.
+ */
+export function inclusiveFreezeThresholdMs(keptSumMs: number, keptCount: number): number | undefined {
+  const n = keptCount + 1;
+  if (n < FREEZE_MIN_SAMPLES) return undefined;
+  return Math.max((3 * keptSumMs) / (n - 3), (keptSumMs + FREEZE_MIN_INCREASE_MS * n) / (n - 1));
+}
+
+/**
  * Incremental detector: feed it each rendered frame's time (e.g. the `now`
  * of `requestVideoFrameCallback`) and it returns the gap that frame ended,
  * when the gap was a stall or a pause.
@@ -61,10 +78,16 @@ export class StallDetector {
     return this.#lastFrameMs;
   }
 
-  /** The current freeze threshold, or `undefined` while fewer than 5 intervals are known. */
+  /**
+   * The least length at which the next gap is a freeze (the gap counted in
+   * the mean, see {@link inclusiveFreezeThresholdMs}), or `undefined` while
+   * fewer than 4 intervals are known.
+   */
   get thresholdMs(): number | undefined {
-    if (this.#intervals.length < FREEZE_MIN_SAMPLES) return undefined;
-    return freezeThresholdMs(this.#sum / this.#intervals.length);
+    const full = this.#intervals.length >= FREEZE_WINDOW_FRAMES;
+    // A full window drops its oldest interval when the gap enters it.
+    const keptSum = full ? this.#sum - (this.#intervals[0] ?? 0) : this.#sum;
+    return inclusiveFreezeThresholdMs(keptSum, full ? FREEZE_WINDOW_FRAMES - 1 : this.#intervals.length);
   }
 
   /** Records a rendered frame; returns the gap it ended when that gap was a stall or a pause. */
