@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { RtcProvider } from './provider.js';
-import { ROLES } from './types.js';
+import { ROLES, type Role } from './types.js';
 
 const ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~]+$/;
 
@@ -81,7 +81,39 @@ export const trackSourceSchema = z.enum(['camera', 'microphone']);
 /** A token argument. */
 export const tokenSchema = z.string().check(z.minLength(1, 'token must not be empty'), z.maxLength(2048));
 
-/** The validated options of `createRoom()`. */
-export type RoomOptions = z.input<typeof roomOptionsSchema>;
-/** The validated options of `room.join()`. */
-export type JoinOptions = z.input<typeof joinOptionsSchema>;
+/**
+ * Options of `createRoom()`. `config.test-d.ts` keeps this interface equal to
+ * what {@link roomOptionsSchema} accepts, so docs and validation never drift.
+ */
+export interface RoomOptions {
+  /** The provider the room runs on, e.g. `createLocalProvider({ signallingUrl })` or `createAgoraProvider({ appId })`. */
+  provider: RtcProvider;
+  /**
+   * Subscribe to every remote track as soon as it is published (default
+   * `true`). Turn it off to choose with `room.subscribe()`, e.g. to receive only the speakers shown.
+   */
+  autoSubscribe?: boolean | undefined;
+  /**
+   * How long `join()` may take before it rejects with `JOIN_TIMEOUT`, in ms
+   * (integer, 1000–120000, default 15000).
+   */
+  joinTimeoutMs?: number | undefined;
+}
+
+/**
+ * Options of `room.join()`. `config.test-d.ts` keeps this interface equal to
+ * what {@link joinOptionsSchema} accepts.
+ */
+export interface JoinOptions {
+  /**
+   * The room to join: 1–64 characters of letters, digits, spaces and
+   * `!#$%&()+-:;<=.>?@[]^_{}|~` (Agora's channel-name rules, so the id works on every provider).
+   */
+  roomId: string;
+  /** Who the local user is, with the same rules as `roomId`; a random id is generated when absent. */
+  userId?: string | undefined;
+  /** `host` or `cohost` to publish, `audience` to watch only. */
+  role: Role;
+  /** The provider's access token for this room and user (Agora), 1–2048 characters; the local provider needs none. */
+  token?: string | undefined;
+}

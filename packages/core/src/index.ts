@@ -42,6 +42,7 @@ export type {
   StatsSource,
   TransportStats,
 } from './stats.js';
+export type { TrackAttachmentObserver } from './tracks.js';
 export { LocalTrack, RemoteTrack, Track } from './tracks.js';
 export type {
   ConnectionState,

@@ -7,7 +7,9 @@ import type { Role, TrackKind } from './types.js';
 
 /** A remote participant as the local user sees them. Replaced, never mutated, on change. */
 export interface RemoteParticipant {
+  /** Their user id in this room. */
   readonly id: string;
+  /** Their current role (on Agora, remote publishers all appear as `host`). */
   readonly role: Role;
   /** When this client learned of them (epoch ms). */
   readonly joinedAt: number;

@@ -6,10 +6,18 @@
 import type { ProviderLocalTrack } from './provider.js';
 import type { TrackKind, TrackSource } from './types.js';
 
-/** What a track reports to its room when elements come and go. */
+/**
+ * What a track reports to its room when elements come and go; the room turns
+ * each call into its event of the same meaning.
+ *
+ * @internal Exported only because the tracks' room-only constructors take it.
+ */
 export interface TrackAttachmentObserver {
+  /** The track started playing in `element` (`track-attached`). */
   attached(track: Track, element: HTMLMediaElement): void;
+  /** The track stopped playing in `element` (`track-detached`). */
   detached(track: Track, element: HTMLMediaElement): void;
+  /** The browser refused to autoplay in `element` (`autoplay-blocked`); `cause` is its `NotAllowedError`. */
   playbackBlocked(track: Track, element: HTMLMediaElement, cause: unknown): void;
 }
 
@@ -21,6 +29,7 @@ export abstract class Track {
   readonly #observer: TrackAttachmentObserver;
   #muted = false;
 
+  /** @internal Subclassed by the SDK only; the room creates every track. */
   protected constructor(kind: TrackKind, observer: TrackAttachmentObserver) {
     this.kind = kind;
     this.#observer = observer;

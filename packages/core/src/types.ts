@@ -42,8 +42,11 @@ export type ConnectionStateReason =
 
 /** One connection-state transition. */
 export interface ConnectionStateChange {
+  /** The state now. */
   state: ConnectionState;
+  /** The state before this change (never equal to `state`). */
   previous: ConnectionState;
+  /** Why it changed: e.g. `network` for a drop, `reconnected` after one, `token-expired` or `retries-exhausted` for a failure. */
   reason: ConnectionStateReason;
 }
 
@@ -55,8 +58,11 @@ export type NetworkQualityLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /** Uplink and downlink quality of one participant (the local one when `participantId` is absent). */
 export interface NetworkQuality {
+  /** Whose quality this is; absent for the local user (Agora reports only the local user). */
   participantId?: string;
+  /** Quality of the sending side (Agora `uplinkNetworkQuality`), 0–6. */
   uplink: NetworkQualityLevel;
+  /** Quality of the receiving side (Agora `downlinkNetworkQuality`), 0–6. */
   downlink: NetworkQualityLevel;
 }
 

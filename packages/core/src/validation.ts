@@ -14,9 +14,7 @@ export interface ValidationIssue {
   message: string;
 }
 
-type RawIssue = z.core.$ZodIssue;
-
-function describe(issue: RawIssue): string {
+function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'too_small':
       return issue.origin === 'string'
@@ -41,8 +39,11 @@ function describe(issue: RawIssue): string {
   }
 }
 
-/** Turns zod issues into {@link ValidationIssue}s with readable messages. */
-export function toValidationIssues(issues: readonly RawIssue[]): ValidationIssue[] {
+/**
+ * Turns zod issues (`error.issues` of a failed `safeParse`, from `zod` or
+ * `zod/mini`) into {@link ValidationIssue}s with readable messages.
+ */
+export function toValidationIssues(issues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
   return issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
     message: issue.message && issue.message !== 'Invalid input' ? issue.message : describe(issue),

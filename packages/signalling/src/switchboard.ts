@@ -5,7 +5,13 @@
  * room closes. Sockets are
  * abstracted as {@link Line}s so the rules stay independent of `ws`.
  */
-import type { ClientMessage, ServerMessage, SignallingErrorCode, TrackAnnouncement } from '@liveroom/core/local';
+import type {
+  ClientMessage,
+  ParticipantInfo,
+  ServerMessage,
+  SignallingErrorCode,
+  TrackAnnouncement,
+} from '@liveroom/core/local';
 import { Contacts } from './contacts.js';
 import { describeMember, isPublisher, type Member, Roster, type RosterLimits } from './roster.js';
 
@@ -21,8 +27,10 @@ export interface Line {
 
 /** A room as {@link Switchboard.rooms} reports it. */
 export interface RoomSnapshot {
+  /** The room's id, as clients joined it. */
   roomId: string;
-  participants: ReturnType<typeof describeMember>[];
+  /** Everyone in the room, with what each publishes and has muted. */
+  participants: ParticipantInfo[];
 }
 
 type Of<T extends ClientMessage['type']> = Extract<ClientMessage, { type: T }>;

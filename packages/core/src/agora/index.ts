@@ -5,7 +5,13 @@
  * @packageDocumentation
  */
 export { AGORA_ERROR_CODES, fromAgoraError, isAgoraRTCError, liveroomCodeOf } from './errors.js';
-export type { AgoraProviderOptions, AgoraTokenProvider, AgoraTokenRequest } from './options.js';
+export type {
+  AgoraProviderOptions,
+  AgoraTokenProvider,
+  AgoraTokenRequest,
+  ResolvedAgoraProviderOptions,
+} from './options.js';
+export { agoraProviderOptionsSchema } from './options.js';
 export { AgoraProvider, createAgoraProvider } from './provider.js';
 export type {
   AgoraCameraTrack,

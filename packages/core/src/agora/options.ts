@@ -9,8 +9,11 @@ import type { AgoraSdk, AgoraSdkLoader } from './sdk.js';
 
 /** What a token server is asked for. `userId` is `'0'` for the source side of a media relay (Agora's rule). */
 export interface AgoraTokenRequest {
+  /** The channel the token is for. */
   roomId: string;
+  /** The user the token is for: digits join as Agora's integer uid, anything else as a string account. */
   userId: string;
+  /** The role to grant: `host` and `cohost` need a publisher token, `audience` a subscriber one. */
   role: Role;
 }
 
@@ -81,5 +84,5 @@ export const agoraProviderOptionsSchema = z.object({
 /** Options of {@link createAgoraProvider}. */
 export type AgoraProviderOptions = z.input<typeof agoraProviderOptionsSchema>;
 
-/** The options once validated, with defaults filled in. */
+/** The options once validated, with defaults filled in (what the provider's constructor takes). */
 export type ResolvedAgoraProviderOptions = z.output<typeof agoraProviderOptionsSchema>;

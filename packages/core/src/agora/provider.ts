@@ -47,8 +47,15 @@ interface Session {
 
 /** The RtcProvider over Agora. Create it with {@link createAgoraProvider}. */
 export class AgoraProvider implements RtcProvider {
+  /** `'agora'`, the provider name telemetry records. */
   readonly name = 'agora';
+  /**
+   * Media relay, dual stream and (with the `audioLevels` option) audio levels;
+   * no data messages, because Agora's stream messages stay inside one channel.
+   * Agora republishes by itself after a reconnect.
+   */
   readonly capabilities: ProviderCapabilities;
+  /** The neutral provider events, converted once from the Agora client's own (`user-published`, `connection-state-change`…). */
   readonly events = new EventEmitter<ProviderEventMap>();
   readonly #options: ResolvedAgoraProviderOptions;
   readonly #tracks = new Set<AgoraLocalTrackHandle>();
@@ -72,6 +79,13 @@ export class AgoraProvider implements RtcProvider {
     };
   }
 
+  /**
+   * Loads the SDK, creates a live-mode client and joins the channel, with a
+   * token from `params.token` or the `tokenProvider`. Rejects with
+   * `INVALID_STATE` when already in a room, `CONNECTION_FAILED` after
+   * `joinTimeoutMs` (Agora's own `join()` retries forever offline),
+   * `NOT_SUPPORTED` when the SDK cannot load, or Agora's error mapped by {@link fromAgoraError}.
+   */
   async join(params: ProviderJoinParams): Promise<ProviderJoinResult> {
     if (this.#session || this.#attempt) {
       throw new LiveroomError('INVALID_STATE', 'The Agora provider is already in a room. Call leave() first.', {
@@ -104,6 +118,7 @@ export class AgoraProvider implements RtcProvider {
     }
   }
 
+  /** Closes the local tracks this provider created and leaves the channel; aborts a pending join. Safe to call twice. */
   async leave(): Promise<void> {
     this.#attempt?.abort(new LiveroomError('OPERATION_ABORTED', 'join() was cancelled by leave().'));
     await this.#release();
@@ -122,11 +137,13 @@ export class AgoraProvider implements RtcProvider {
     session.role = role;
   }
 
+  /** Passes the new token to Agora's `client.renewToken()`; rejects with `INVALID_STATE` before joining. */
   async renewToken(token: string): Promise<void> {
     const { client } = this.#require('renewToken()');
     await this.#call('renew the token', () => client.renewToken(token));
   }
 
+  /** Opens the camera with `createCameraVideoTrack()`, at `videoEncoderPreset` unless a size is given. */
   async createCameraTrack(options: CameraOptions): Promise<ProviderLocalTrack> {
     const sdk = await this.#loadSdk();
     const track = await this.#call('open the camera', () =>
@@ -135,6 +152,7 @@ export class AgoraProvider implements RtcProvider {
     return this.#keep(new AgoraLocalTrackHandle('camera', track, (t) => this.#forget(t)));
   }
 
+  /** Opens the microphone with `createMicrophoneAudioTrack()`, at `audioEncoderPreset`. */
   async createMicrophoneTrack(options: MicrophoneOptions): Promise<ProviderLocalTrack> {
     const sdk = await this.#loadSdk();
     const track = await this.#call('open the microphone', () =>
@@ -143,6 +161,11 @@ export class AgoraProvider implements RtcProvider {
     return this.#keep(new AgoraLocalTrackHandle('microphone', track, (t) => this.#forget(t)));
   }
 
+  /**
+   * Publishes the track to the channel (enabling the low stream first when
+   * `dualStream` is on). Rejects with `INVALID_STATE` before joining or for a
+   * track another provider created.
+   */
   async publish(track: ProviderLocalTrack): Promise<void> {
     const session = this.#require('publish()');
     const handle = this.#handleOf(track);
@@ -156,6 +179,7 @@ export class AgoraProvider implements RtcProvider {
     session.published.add(handle);
   }
 
+  /** Unpublishes the track from the channel without closing it. */
   async unpublish(track: ProviderLocalTrack): Promise<void> {
     const session = this.#require('unpublish()');
     const handle = this.#handleOf(track);
@@ -163,11 +187,13 @@ export class AgoraProvider implements RtcProvider {
     session.published.delete(handle);
   }
 
+  /** Agora's `track.setMuted()`: frames stop and remote users get `user-info-updated` (`mute-video`, `mute-audio`). */
   async setMuted(track: ProviderLocalTrack, muted: boolean): Promise<void> {
     const handle = this.#handleOf(track);
     await this.#call(`${muted ? 'mute' : 'unmute'} the ${handle.source}`, () => handle.agoraTrack.setMuted(muted));
   }
 
+  /** Agora's `client.subscribe()` for one media type of one remote user. */
   async subscribe(participantId: string, kind: TrackKind): Promise<ProviderRemoteTrack> {
     const { client } = this.#require('subscribe()');
     const uid = this.#uidOf(client, participantId);
@@ -177,12 +203,18 @@ export class AgoraProvider implements RtcProvider {
     return { participantId, kind, mediaStreamTrack: remote.getMediaStreamTrack() };
   }
 
+  /** Agora's `client.unsubscribe()` for one media type of one remote user. */
   async unsubscribe(participantId: string, kind: TrackKind): Promise<void> {
     const { client } = this.#require('unsubscribe()');
     const uid = this.#uidOf(client, participantId);
     await this.#call(`unsubscribe from ${participantId}'s ${kind}`, () => client.unsubscribe(uid, kind));
   }
 
+  /**
+   * Agora's `getRemoteVideoStats()`, `getRemoteAudioStats()`,
+   * `getLocalVideoStats()` (while the camera is published) and `getRTCStats()`,
+   * converted to ms and kbit/s. Rejects with `INVALID_STATE` before joining.
+   */
   async getStats(): Promise<ProviderStats> {
     const { client, published } = this.#require('getStats()');
     const publishesVideo = [...published].some((t) => t.kind === 'video');
@@ -211,12 +243,14 @@ export class AgoraProvider implements RtcProvider {
     await this.#call('start the media relay', () => client.startChannelMediaRelay(configuration));
   }
 
+  /** Replaces the relay's destinations (`updateChannelMediaRelay()`) without stopping it. */
   async updateRelay(destinations: RelayDestination[]): Promise<void> {
     const { client } = this.#require('updateRelay()');
     const configuration = await this.#relayConfiguration(destinations);
     await this.#call('update the media relay', () => client.updateChannelMediaRelay(configuration));
   }
 
+  /** Stops relaying into every destination (`stopChannelMediaRelay()`). */
   async stopRelay(): Promise<void> {
     const { client } = this.#require('stopRelay()');
     await this.#call('stop the media relay', () => client.stopChannelMediaRelay());

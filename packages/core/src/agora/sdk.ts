@@ -76,9 +76,13 @@ export type AgoraClient = Pick<
 
 /** The SDK entry point as the provider uses it (the real one is `AgoraRTC`, the module's default export). */
 export interface AgoraSdk {
+  /** `AgoraRTC.createClient()`: one client per joined session, in `live` mode. */
   createClient(config: ClientConfig): AgoraClient;
+  /** `AgoraRTC.createCameraVideoTrack()`: opens the camera. */
   createCameraVideoTrack(config?: CameraVideoTrackInitConfig): Promise<AgoraCameraTrack>;
+  /** `AgoraRTC.createMicrophoneAudioTrack()`: opens the microphone. */
   createMicrophoneAudioTrack(config?: MicrophoneAudioTrackInitConfig): Promise<AgoraMicrophoneTrack>;
+  /** `AgoraRTC.createChannelMediaRelayConfiguration()`: the source and destinations of a cross-room relay. */
   createChannelMediaRelayConfiguration(): IChannelMediaRelayConfiguration;
 }
 

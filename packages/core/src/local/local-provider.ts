@@ -41,7 +41,9 @@ interface Session {
 
 /** The local provider. Create it with {@link createLocalProvider}. */
 export class LocalProvider implements RtcProvider {
+  /** `'local'`, the provider name telemetry records. */
   readonly name = 'local';
+  /** Data messages and audio levels; no media relay or dual stream; the room republishes after a reconnect. */
   readonly capabilities: ProviderCapabilities = {
     dataMessages: true,
     mediaRelay: false,
@@ -49,6 +51,7 @@ export class LocalProvider implements RtcProvider {
     audioLevels: true,
     keepsPublicationsOnReconnect: false,
   };
+  /** The neutral provider events, from the signalling server and the mesh. */
   readonly events = new EventEmitter<ProviderEventMap>();
   /** Cross-room traffic stays off {@link ProviderEventMap}: it is this provider's own API. */
   readonly #crossRoom = new EventEmitter<{ event: Parameters<CrossRoomListener> }>();
@@ -69,6 +72,7 @@ export class LocalProvider implements RtcProvider {
   /** Made at the first join, reused by every connection and rejoin after it. */
   #certificate: Promise<RTCCertificate | undefined> | undefined;
 
+  /** Validates `options` (`INVALID_CONFIG` on bad input); connects nothing until `join()`. Prefer {@link createLocalProvider}. */
   constructor(options: LocalProviderOptions) {
     this.#config = parseInput(localProviderOptionsSchema, options, 'createLocalProvider() options');
   }
@@ -78,6 +82,12 @@ export class LocalProvider implements RtcProvider {
     return this.#mesh?.size ?? 0;
   }
 
+  /**
+   * Connects to the signalling server (up to `joinAttempts` tries, with
+   * backoff) and enters the room. Rejects with `INVALID_STATE` when already in
+   * a room, `CONNECTION_FAILED` when the server cannot be reached,
+   * `UID_CONFLICT` when another session uses `userId`, or the signal's reason.
+   */
   async join(params: ProviderJoinParams): Promise<ProviderJoinResult> {
     if (this.#session) throw new LiveroomError('INVALID_STATE', 'The local provider is already in a room.');
     const lifetime = new AbortController();
@@ -103,12 +113,14 @@ export class LocalProvider implements RtcProvider {
     }
   }
 
+  /** Tells the server, then closes every peer connection and the socket. Safe in any state and twice. */
   async leave(): Promise<void> {
     this.#lifetime?.abort(new LiveroomError('OPERATION_ABORTED', 'The local provider left.', { provider: 'local' }));
     this.#socket?.send({ type: 'leave' });
     this.#release();
   }
 
+  /** Switches role through the server; stepping down to `audience` closes this client's uplinks. */
   async setRole(role: Role): Promise<void> {
     const session = this.#requireSession('setRole()');
     await this.#request({ type: 'set-role', role });
@@ -122,14 +134,20 @@ export class LocalProvider implements RtcProvider {
   /** The local provider has no tokens; accepted and ignored. */
   async renewToken(_token: string): Promise<void> {}
 
+  /** Opens the camera with `getUserMedia` (before joining too, for a preview). */
   createCameraTrack(options: CameraOptions): Promise<ProviderLocalTrack> {
     return openCapture('camera', cameraConstraints(options), (track, next) => this.#swap(track, next));
   }
 
+  /** Opens the microphone with `getUserMedia`. */
   createMicrophoneTrack(options: MicrophoneOptions): Promise<ProviderLocalTrack> {
     return openCapture('microphone', microphoneConstraints(options), (track, next) => this.#swap(track, next));
   }
 
+  /**
+   * Announces the track and sends it to every other participant over one peer
+   * connection each. Rejects with `INVALID_STATE` before joining or for the audience.
+   */
   async publish(track: ProviderLocalTrack): Promise<void> {
     const session = this.#requireSession('publish()');
     if (!canPublish(session.role)) throw new LiveroomError('INVALID_STATE', 'The audience cannot publish.');
@@ -142,6 +160,7 @@ export class LocalProvider implements RtcProvider {
     for (const id of this.#roster.ids()) mesh.connectViewer(id);
   }
 
+  /** Stops sending the track to everyone; a track not published resolves at once. */
   async unpublish(track: ProviderLocalTrack): Promise<void> {
     if (this.#published.get(track.kind) !== track) return;
     this.#published.delete(track.kind);
@@ -149,6 +168,7 @@ export class LocalProvider implements RtcProvider {
     if (this.#socket?.open) await this.#request({ type: 'unpublish', kind: track.kind });
   }
 
+  /** Sends no frames while muted (`replaceTrack(null)`), so viewers see a W3C pause, not black frames. */
   async setMuted(track: ProviderLocalTrack, muted: boolean): Promise<void> {
     if (muted) this.#muted.add(track);
     else this.#muted.delete(track);
@@ -158,6 +178,10 @@ export class LocalProvider implements RtcProvider {
     await this.#request({ type: muted ? 'mute' : 'unmute', kind: track.kind });
   }
 
+  /**
+   * Waits up to `subscribeTimeoutMs` for the publisher's media to arrive over
+   * the mesh. Rejects with `INVALID_STATE` when it does not publish `kind`.
+   */
   async subscribe(participantId: string, kind: TrackKind): Promise<ProviderRemoteTrack> {
     this.#requireSession('subscribe()');
     if (!this.#roster.publishes(participantId, kind)) {
@@ -174,12 +198,14 @@ export class LocalProvider implements RtcProvider {
   /** Media keeps flowing in the mesh; the room just stops showing it. */
   async unsubscribe(_participantId: string, _kind: TrackKind): Promise<void> {}
 
+  /** Samples `getStats()` of every peer connection (W3C webrtc-stats); bitrates need a previous sample. */
   async getStats(): Promise<ProviderStats> {
     const mesh = this.#mesh;
     if (!mesh) return { timestamp: Date.now(), remoteVideo: [], remoteAudio: [] };
     return this.#stats.sample([...mesh.downlinks.values()], [...mesh.uplinks.values()]);
   }
 
+  /** Sends through the signalling server (at most {@link MAX_DATA_PAYLOAD} characters), to `options.to` or everyone. */
   async sendData(payload: string, options: SendDataOptions): Promise<void> {
     await this.#request({ type: 'data', payload, ...(options.to ? { to: options.to } : {}) });
   }

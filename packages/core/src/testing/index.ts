@@ -5,4 +5,4 @@
  *
  * @packageDocumentation
  */
-export { type FakeCall, FakeProvider, type FakeProviderOptions } from './fake-provider.js';
+export { type FakeCall, type FakeFailableMethod, FakeProvider, type FakeProviderOptions } from './fake-provider.js';
