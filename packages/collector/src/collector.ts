@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { adminRoute } from './admin-route.js';
+import { fastEventCheck } from './ingest/fast-validator.js';
 import { RequestError } from './ingest/http-error.js';
 import { ingestBatch } from './ingest/ingest-route.js';
 import { RateLimiter } from './ingest/rate-limit.js';
@@ -29,7 +30,8 @@ export interface RunningCollector {
 /** Opens the database for writing and starts the HTTP ingest. */
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const config = resolveCollectorOptions(options);
-  const store = await EventStore.open(config.dbPath);
+  fastEventCheck(); // compiled now rather than on the first request
+  const store = await EventStore.open(config.dbPath, { checkpointThresholdBytes: config.checkpointThresholdBytes });
   const commit = new GroupCommit(store, config.maxEventsPerCommit);
   const limiter = new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst);
   const writeKeys = typeof config.writeKey === 'string' ? [config.writeKey] : config.writeKey;

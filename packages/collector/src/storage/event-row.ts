@@ -4,6 +4,7 @@
  * type-specific body, `context` and `attrs` as JSON.
  */
 import type { DuckDBAppender } from '@duckdb/node-api';
+import type { TelemetryEvent } from '@liveroom/metrics/schema';
 
 /** One event as the `events` table stores it. */
 export interface EventRow {
@@ -80,4 +81,27 @@ export function appendEventRow(appender: DuckDBAppender, row: EventRow): void {
   appender.appendVarchar(row.attrs);
   appender.appendVarchar(row.body);
   appender.endRow();
+}
+
+/** The row of a validated event: the envelope as columns, `context`, `attrs` and `body` as JSON text. */
+export function eventToRow(event: TelemetryEvent, receivedAt: number): EventRow {
+  return {
+    eventId: event.eventId,
+    schema: event.schema,
+    version: event.version,
+    type: event.type,
+    ts: event.ts,
+    receivedAt,
+    seq: event.seq,
+    sessionId: event.sessionId,
+    roomId: event.roomId,
+    userId: event.userId,
+    role: event.role,
+    provider: event.provider,
+    sdkVersion: event.sdkVersion,
+    dropped: event.dropped ?? 0,
+    context: JSON.stringify(event.context),
+    attrs: JSON.stringify(event.attrs ?? {}),
+    body: JSON.stringify(event.body),
+  };
 }

@@ -14,6 +14,12 @@ import { createViews } from './views.js';
 export interface OpenStoreOptions {
   /** Open without write access: for `report` and `export` while `serve` is stopped. */
   readOnly?: boolean;
+  /**
+   * WAL size at which a commit also checkpoints (DuckDB's `checkpoint_threshold`, default 16 MiB).
+   * A checkpoint rewrites the WAL's rows into the file and holds up that commit, so ingest
+   * raises it to checkpoint less often, in bigger steps.
+   */
+  checkpointThresholdBytes?: number;
 }
 
 const STAGING = 'events_staging';
@@ -36,7 +42,11 @@ export class EventStore {
   /** Opens (and on first write-open, creates) the database file. */
   static async open(path: string, options: OpenStoreOptions = {}): Promise<EventStore> {
     const readOnly = options.readOnly ?? false;
-    const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
+    const config: Record<string, string> = readOnly ? { access_mode: 'READ_ONLY' } : {};
+    if (options.checkpointThresholdBytes !== undefined) {
+      config.checkpoint_threshold = `${Math.ceil(options.checkpointThresholdBytes / 1024)}KiB`;
+    }
+    const instance = await DuckDBInstance.create(path, config);
     const writer = await instance.connect();
     const reader = await instance.connect();
     if (!readOnly) {
