@@ -25,13 +25,14 @@ export interface DemoParams {
   pkSeconds: number;
 }
 
-const ROLE_ALIASES: Readonly<Record<string, Role>> = {
-  host: 'host',
-  cohost: 'cohost',
-  guest: 'cohost',
-  viewer: 'audience',
-  audience: 'audience',
-};
+// A Map, not an object: `?role=constructor` must not find Object.prototype's members.
+const ROLE_ALIASES: ReadonlyMap<string, Role> = new Map([
+  ['host', 'host'],
+  ['cohost', 'cohost'],
+  ['guest', 'cohost'],
+  ['viewer', 'audience'],
+  ['audience', 'audience'],
+]);
 
 /** PK length: 10 s (quick QA runs) to 30 min. */
 function clampSeconds(value: number): number {
@@ -44,7 +45,7 @@ export function readParams(search: string): DemoParams & { join: boolean } {
   const get = (key: string) => query.get(key)?.trim() ?? '';
   return {
     roomId: get('room'),
-    role: ROLE_ALIASES[get('role')] ?? 'audience',
+    role: ROLE_ALIASES.get(get('role').toLowerCase()) ?? 'audience',
     name: get('name'),
     provider: get('provider') === 'agora' ? 'agora' : 'local',
     appId: get('appId'),

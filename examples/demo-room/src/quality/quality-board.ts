@@ -61,21 +61,24 @@ export class QualityBoard extends SnapshotStore<{ tiles: QualityByParticipant }>
       const { startupMs } = event.body as { startupMs: number };
       timing.firstFrameAt = event.ts;
       this.#patch(id, { startupMs, source: body.source ?? tile.source });
-    } else if (event.type === 'stall_start') {
-      timing.fromEvents = true;
-      timing.stallStartedAt = event.ts;
-      this.#patch(id, { stalled: true, source: body.source ?? tile.source });
-    } else if (event.type === 'stall_end') {
-      const { durationMs } = event.body as { durationMs: number };
+    } else if (event.type === 'stall_start' || event.type === 'stall_end') {
+      // From the first stall event on, the collector's count replaces the freeze counters: never the sum of both.
       const counted = timing.fromEvents ? tile : { ...tile, stallCount: 0, stalledMs: 0 };
       timing.fromEvents = true;
+      const source = body.source ?? tile.source;
+      if (event.type === 'stall_start') {
+        timing.stallStartedAt = event.ts;
+        this.#patch(id, { stallCount: counted.stallCount, stalledMs: counted.stalledMs, stalled: true, source });
+        return;
+      }
+      const { durationMs } = event.body as { durationMs: number };
       timing.stallStartedAt = undefined;
       this.#patch(id, {
         stalled: false,
         ongoingStallMs: 0,
         stallCount: counted.stallCount + 1,
         stalledMs: counted.stalledMs + durationMs,
-        source: body.source ?? tile.source,
+        source,
       });
     }
   };

@@ -28,16 +28,27 @@ export class StageRequests extends SnapshotStore<StageRequestsState> {
     this.#cleanups.push(
       onDemoMessage(room, (message, from) => {
         if (message.kind === 'raise-hand') this.#setHand(from, message.raised);
-        else if (message.kind === 'invite-to-stage') this.update({ invitedBy: from });
+        // Only a host may invite, and only a viewer can take the invitation up.
+        else if (message.kind === 'invite-to-stage' && this.#isHost(from) && room.role === 'audience') {
+          this.update({ invitedBy: from });
+        }
       }),
     );
-    const onLeft = (participant: { id: string }) => this.#setHand(participant.id, false);
+    const onJoined = (participant: { id: string; role: string }) => this.#tellNewHost(participant);
+    const onLeft = (participant: { id: string }) => {
+      this.#setHand(participant.id, false);
+      // An invitation from a host who has gone can no longer be taken up.
+      if (this.getSnapshot().invitedBy === participant.id) this.update({ invitedBy: undefined });
+    };
     const onRole = (participant: { id: string; role: string }) => {
       if (participant.role !== 'audience') this.#setHand(participant.id, false);
+      this.#tellNewHost(participant);
     };
+    room.on('participant-joined', onJoined);
     room.on('participant-left', onLeft);
     room.on('participant-role-changed', onRole);
     this.#cleanups.push(() => {
+      room.off('participant-joined', onJoined);
       room.off('participant-left', onLeft);
       room.off('participant-role-changed', onRole);
     });
@@ -65,10 +76,21 @@ export class StageRequests extends SnapshotStore<StageRequestsState> {
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
   }
 
+  #isHost(id: string): boolean {
+    return this.#room.participants.get(id)?.role === 'host';
+  }
+
+  /** A host who arrives (or becomes host) after this viewer raised a hand is told too. */
+  #tellNewHost(participant: { id: string; role: string }): void {
+    if (participant.role !== 'host' || !this.getSnapshot().raised) return;
+    // Best effort: if it fails, the viewer can lower and raise the hand again.
+    sendDemoMessage(this.#room, { demo: 1, kind: 'raise-hand', raised: true }, [participant.id]).catch(() => undefined);
+  }
+
+  /** Keeps the order hands went up in: raising an already raised hand keeps its place. */
   #setHand(id: string, raised: boolean): void {
     const { hands } = this.getSnapshot();
-    const without = hands.filter((hand) => hand !== id);
-    const next = raised ? [...without, id] : without;
-    if (next.length !== hands.length || raised) this.update({ hands: next });
+    if (raised === hands.includes(id)) return;
+    this.update({ hands: raised ? [...hands, id] : hands.filter((hand) => hand !== id) });
   }
 }
