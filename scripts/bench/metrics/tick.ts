@@ -1,26 +1,81 @@
 /**
  * Main-thread cost of the quality collector with 9 remote videos, in real
  * Chromium over the local provider. One viewer page receives 9 publishers
- * (small cameras, so 2 cores can carry the mesh) and runs three phases of
- * two phases of equal length under Chromium's CPU profiler (CDP, 100 µs
- * sampling), attributing samples by stack:
+ * (small cameras, so 2 cores can carry the mesh) and alternates two phases of
+ * equal length, several rounds each, under Chromium's CPU profiler (CDP,
+ * 100 µs sampling):
  *
  * 1. bare stats: `room.getStats()` once a second, what any stats-based
  *    monitor pays per 1 s tick (the baseline);
- * 2. collector: `createQualityCollector` with a 1 s tick: its `getStats()`
- *    call, stats processing, live stall checks, and 9 videos' frame callbacks.
+ * 2. collector: `createQualityCollector` with a 1 s tick: its stats polling,
+ *    stats processing, live stall checks, and 9 videos' frame callbacks.
  *
- * Prints main-thread ms per tick for each and the ratio collector / bare
- * stats. No assertions: on a shared machine, read the ratio.
+ * Alternating short phases (A B A B …) instead of one long phase each keeps a
+ * change of load on the shared machine from landing on one side only.
  *
- * Run: `pnpm exec tsx scripts/bench/metrics/tick.ts [seconds per phase, default 15]`
+ * Attribution, the same for both phases: a sample is the collector's when a
+ * frame of `packages/metrics/src/` is on its stack; it is getStats()'s when a
+ * `getStats` frame or the provider's stats mapping (`webrtc-stats.ts`, where
+ * the awaited report continuations run) is. A sample's weight is the time to
+ * the next sample, capped at {@link MAX_SAMPLE_MS}: a longer delta is the
+ * thread waiting for a core (2 shared cores), not work, and would charge that
+ * wait to whatever was running when it was descheduled.
+ *
+ * Prints main-thread ms per tick for each phase, the ratio collector / bare
+ * stats, and where the collector's own time goes (self time by function).
+ * No assertions: on a shared machine, read the ratio.
+ *
+ * Run: `pnpm exec tsx scripts/bench/metrics/tick.ts [seconds per phase, default 8] [rounds, default 3]`
  */
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startHarness } from '../../testing/harness.ts';
 
 const PUBLISHERS = 9;
-const PHASE_S = Number(process.argv[2] ?? 15);
+const PHASE_S = Number(process.argv[2] ?? 8);
+const ROUNDS = Number(process.argv[3] ?? 3);
+const SAMPLING_US = 100;
+/** A sample stands for at most this much work; longer deltas are time off the CPU. */
+const MAX_SAMPLE_MS = 1;
 const fixtures = fileURLToPath(new URL('../../../packages/metrics/test/fixtures/', import.meta.url));
+
+type Owner = 'collector' | 'stats' | 'other';
+
+/** The part of a CDP `Profiler.Profile` read here. */
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Main-thread ms per second of profile, by owner, and the collector's self time by function. */
+function attribute(profile: CpuProfile, seconds: number) {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const owner = (id: number): Owner => {
+    let stats = false;
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at);
+      if (frame?.url.includes('/packages/metrics/src/')) return 'collector';
+      if (frame?.functionName === 'getStats' || frame?.url.includes('webrtc-stats')) stats = true;
+    }
+    return stats ? 'stats' : 'other';
+  };
+  const ms: Record<Owner, number> = { collector: 0, stats: 0, other: 0 };
+  const self = new Map<string, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const weight = Math.min(MAX_SAMPLE_MS, (deltas[i + 1] ?? 0) / 1_000);
+    const who = owner(id);
+    ms[who] += weight;
+    if (who !== 'collector') return;
+    const frame = byId.get(id);
+    const name = `${frame?.functionName || '(anonymous)'} ${frame?.url.replace(/.*\/packages\//, '').replace(/\?.*/, '') ?? ''}:${(frame?.lineNumber ?? 0) + 1}`;
+    self.set(name, (self.get(name) ?? 0) + weight);
+  });
+  return { collector: ms.collector / seconds, stats: ms.stats / seconds, self, seconds };
+}
 
 const h = await startHarness({ fixturesDir: fixtures });
 try {
@@ -42,57 +97,55 @@ try {
   await viewer.waitForFunction(
     (n) => [...document.querySelectorAll('video')].filter((v) => v.videoWidth > 0).length >= n,
     PUBLISHERS,
-    { timeout: 60_000, polling: 500 },
+    { timeout: 180_000, polling: 500 },
   );
 
-  // Whole-page script time is dominated by the provider and the 9 players, and
-  // swings with load on a shared machine; so profile the page and attribute
-  // samples by stack instead: a sample is the collector's when a frame of its
-  // source is on the stack, and getStats()'s when getStats() or the provider's
-  // stats mapping is (with no collector frame).
   const cdp = await viewer.context().newCDPSession(viewer);
   await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  const profile = async (seconds: number) => {
+  await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
+  const profile = async (name: string) => {
     await cdp.send('Profiler.start');
-    await viewer.waitForTimeout(seconds * 1_000);
+    await viewer.waitForTimeout(PHASE_S * 1_000);
     const { profile } = await cdp.send('Profiler.stop');
-    const parent = new Map<number, number>();
-    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-    const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-    const owner = (id: number): 'collector' | 'stats' | 'other' => {
-      let stats = false;
-      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-        const frame = byId.get(at);
-        if (frame?.url.includes('/packages/metrics/src/')) return 'collector';
-        if (frame?.functionName === 'getStats' || frame?.url.includes('webrtc-stats')) stats = true;
-      }
-      return stats ? 'stats' : 'other';
-    };
-    const ms = { collector: 0, stats: 0, other: 0 };
-    const deltas = profile.timeDeltas ?? [];
-    (profile.samples ?? []).forEach((id, i) => {
-      ms[owner(id)] += (deltas[i + 1] ?? 0) / 1_000;
-    });
-    return { collector: ms.collector / seconds, stats: ms.stats / seconds };
+    if (process.env.BENCH_PROFILE_DIR) {
+      writeFileSync(`${process.env.BENCH_PROFILE_DIR}/${name}.cpuprofile`, JSON.stringify(profile));
+    }
+    return attribute(profile, PHASE_S);
   };
 
-  await viewer.evaluate(() => window.lrm.pollStats(1_000));
-  await viewer.waitForTimeout(1_000);
-  const bare = await profile(PHASE_S);
-  await viewer.evaluate(() => window.lrm.pollStats(0));
-  await viewer.evaluate(() => window.lrm.collect({ tickMs: 1_000, heartbeatMs: 10_000 }));
-  await viewer.waitForTimeout(1_000);
-  const withCollector = await profile(PHASE_S);
-  await viewer.evaluate(() => window.lrm.stopCollecting());
+  const bare: ReturnType<typeof attribute>[] = [];
+  const collector: ReturnType<typeof attribute>[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    await viewer.evaluate(() => window.lrm.pollStats(1_000));
+    await viewer.waitForTimeout(1_000);
+    bare.push(await profile(`bare-${round}`));
+    await viewer.evaluate(() => window.lrm.pollStats(0));
+    await viewer.evaluate(() => window.lrm.collect({ tickMs: 1_000, heartbeatMs: 10_000 }));
+    await viewer.waitForTimeout(1_000);
+    collector.push(await profile(`collector-${round}`));
+    await viewer.evaluate(() => window.lrm.stopCollecting());
+  }
 
-  const collectorTick = withCollector.collector + withCollector.stats;
-  console.log(`per 1 s tick, ${PUBLISHERS} remote videos, ${PHASE_S} s per phase:`);
-  console.log(`  bare getStats():            ${bare.stats.toFixed(3)} ms main-thread script`);
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const bareStats = mean(bare.map((p) => p.stats));
+  const own = mean(collector.map((p) => p.collector));
+  const itsStats = mean(collector.map((p) => p.stats));
+  console.log(`per 1 s tick, ${PUBLISHERS} remote videos, ${ROUNDS} rounds of ${PHASE_S} s per phase:`);
+  console.log(`  bare getStats():             ${bareStats.toFixed(3)} ms main-thread script`);
   console.log(
-    `  quality collector:          ${collectorTick.toFixed(3)} ms (its own code ${withCollector.collector.toFixed(3)} ms + its getStats() ${withCollector.stats.toFixed(3)} ms)`,
+    `  quality collector:           ${(own + itsStats).toFixed(3)} ms (its own code ${own.toFixed(3)} ms + its getStats() ${itsStats.toFixed(3)} ms)`,
   );
-  console.log(`  collector / bare getStats(): ${(collectorTick / Math.max(bare.stats, 1e-3)).toFixed(2)}×`);
+  console.log(
+    `  per round (collector / bare): ${collector.map((c, i) => ((c.collector + c.stats) / Math.max(bare[i]?.stats ?? 0, 1e-3)).toFixed(2)).join(' ')}`,
+  );
+  console.log(`  own code / bare getStats():   ${(own / Math.max(bareStats, 1e-3)).toFixed(2)}×`);
+  console.log(`  collector / bare getStats():  ${((own + itsStats) / Math.max(bareStats, 1e-3)).toFixed(2)}×`);
+  const self = new Map<string, number>();
+  for (const p of collector) for (const [name, ms] of p.self) self.set(name, (self.get(name) ?? 0) + ms);
+  console.log('  collector self time, ms per tick:');
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+    console.log(`    ${(ms / ROUNDS / PHASE_S).toFixed(3).padStart(7)}  ${name}`);
+  }
 } finally {
   await h.close();
 }

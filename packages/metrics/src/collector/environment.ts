@@ -4,7 +4,11 @@
  */
 import type { FrameSize } from '../accounting/resolution-account.js';
 
-/** A rendered frame: its time (epoch ms), size, and the element's presented-frame counter when known. */
+/**
+ * A rendered frame: its time (epoch ms), size, and the element's
+ * presented-frame counter when known. The browser environment reuses one
+ * object per element, so a receiver copies what it keeps.
+ */
 export interface RenderedFrame {
   timeMs: number;
   size: FrameSize | undefined;
@@ -40,13 +44,17 @@ function watchVideoFrames(element: HTMLMediaElement, onFrame: (frame: RenderedFr
   const origin = performance.timeOrigin;
   let handle = 0;
   let stopped = false;
+  // One frame object per element, refilled at every callback: ~20 callbacks a
+  // second per video should allocate nothing (receivers copy what they keep).
+  const size = { width: 0, height: 0 };
+  const frame: Required<RenderedFrame> = { timeMs: 0, size, presentedFrames: 0 };
   const step = (now: DOMHighResTimeStamp, metadata: VideoFrameCallbackMetadata) => {
     if (stopped) return;
-    onFrame({
-      timeMs: origin + now,
-      size: { width: metadata.width, height: metadata.height },
-      presentedFrames: metadata.presentedFrames,
-    });
+    frame.timeMs = origin + now;
+    size.width = metadata.width;
+    size.height = metadata.height;
+    frame.presentedFrames = metadata.presentedFrames;
+    onFrame(frame);
     handle = element.requestVideoFrameCallback(step);
   };
   handle = element.requestVideoFrameCallback(step);

@@ -1,7 +1,11 @@
-import { isLiveroomError } from '@liveroom/core';
+import { createRoom, isLiveroomError, LiveroomError } from '@liveroom/core';
+import { FakeProvider } from '@liveroom/core/testing';
 import { describe, expect, it, vi } from 'vitest';
-import { safeParseTelemetryEvent } from '../schema/index.js';
+import { exampleEvent, safeParseTelemetryEvent, type TelemetryEvent } from '../schema/index.js';
+import { createCallbackSink } from '../sinks/callback-sink.js';
 import { collectorFixture } from '../test/collector-fixture.js';
+import { FakeEnvironment } from '../test/fake-environment.js';
+import { createQualityCollector } from './quality-collector.js';
 
 const join = (f: ReturnType<typeof collectorFixture>) =>
   f.room.join({ roomId: 'room-a', role: 'audience', userId: 'u_1' });
@@ -62,6 +66,30 @@ describe('createQualityCollector: session lifecycle', () => {
     hidden.env.pageHide();
     expect(hidden.of('session_end')[0]?.body.reason).toBe('pagehide');
     expect(flush).toHaveBeenCalledWith('pagehide');
+  });
+
+  it('records a join that fails, or is abandoned, as a session that ended before video start', async () => {
+    const failing = collectorFixture();
+    failing.provider.failNext('join', new LiveroomError('CONNECTION_FAILED', 'unreachable'));
+    await expect(join(failing)).rejects.toThrow(/unreachable/);
+    expect(failing.of('session_start')[0]).toMatchObject({ roomId: 'room-a', userId: 'u_1', role: 'audience' });
+    expect(failing.of('session_end')[0]?.body).toMatchObject({ reason: 'error', videoStarted: false });
+
+    const env = new FakeEnvironment();
+    const room = createRoom({ provider: new FakeProvider({ hangOnJoin: true }), autoSubscribe: false });
+    const events: TelemetryEvent[] = [];
+    createQualityCollector(room, { environment: env, sinks: [createCallbackSink((e) => events.push(e))] });
+    const joining = room.join({ roomId: 'room-a', role: 'audience', userId: 'u_1' }).catch((error) => error);
+    env.advance(1500);
+    await room.leave();
+    expect(await joining).toMatchObject({ code: 'OPERATION_ABORTED' });
+    expect(events.map((e) => e.type)).toEqual(['session_start', 'session_end']);
+    expect(events.at(-1)?.body).toMatchObject({
+      reason: 'leave',
+      dwellMs: 1500,
+      videoStarted: false,
+      exitBeforeVideoStart: true,
+    });
   });
 
   it('flags an exit before video start after trying for 1 s, but not a quicker exit', async () => {
@@ -194,6 +222,45 @@ describe('createQualityCollector: heartbeats and resolution', () => {
     expect(samples[1]?.body).toMatchObject({ intervalMs: 5000, source: 'rvfc' });
   });
 
+  it('polls getStats() every tick only while a video needs stats; with frame callbacks, once per heartbeat', async () => {
+    const f = collectorFixture({ heartbeatMs: 5000 });
+    let polls = 0;
+    f.provider.getStats = async () => {
+      polls += 1;
+      return {
+        timestamp: f.env.time,
+        remoteAudio: [],
+        remoteVideo: [{ participantId: 'host-1', source: 'webrtc-stats' }],
+      };
+    };
+    await join(f);
+    const video = f.attachVideo('host-1');
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    for (let second = 0; second < 20; second += 1) {
+      f.env.play(video, 1000); // a tick a second: the first finds every video on frame callbacks
+      await settle();
+    }
+    expect(polls).toBe(1 + 4); // then one poll before each of the 4 heartbeats
+    const samples = f.of('quality_sample');
+    expect(samples).toHaveLength(4);
+    f.env.frameCallbacks = false;
+    f.attachVideo('host-2'); // no frame callbacks: stats-based detection needs every tick
+    f.provider.getStats = async () => {
+      polls += 1;
+      return {
+        timestamp: f.env.time,
+        remoteAudio: [],
+        remoteVideo: [{ participantId: 'host-2', source: 'webrtc-stats', framesDecoded: polls * 30 }],
+      };
+    };
+    polls = 0;
+    for (let second = 0; second < 5; second += 1) {
+      f.env.advance(1000);
+      await settle();
+    }
+    expect(polls).toBe(5);
+  });
+
   it('reports resolution switches and time at each tier by short side', async () => {
     const f = collectorFixture();
     await join(f);
@@ -233,13 +300,20 @@ describe('createQualityCollector: options, sampling and emitters', () => {
     expect(dropped.collector.sessionId).toBeUndefined();
   });
 
-  it('records events emitted through the TelemetryEmitter, and validates them', async () => {
+  it('records events emitted through the TelemetryEmitter as valid events of the session', async () => {
     const f = collectorFixture();
     await join(f);
-    f.collector.emit('pk_end', { battleId: 'pk-1', result: 'win', scores: { local: 3, opponent: 1 } });
-    expect(f.of('pk_end')[0]?.sessionId).toBe(f.collector.sessionId);
-    expect(() => f.collector.emit('layout_change', { to: 'grid' } as never)).toThrow(/tileCount/);
-    expect(() => f.collector.emit('stall_end' as never, {} as never)).toThrow(/recorded by the collector/);
+    for (const type of ['pk_start', 'pk_end', 'layout_change'] as const) {
+      const { body } = exampleEvent(type);
+      f.collector.emit(type, body);
+      const [event] = f.of(type);
+      expect(event?.body).toEqual(body);
+      expect(event?.body).not.toBe(body);
+      expect(event?.sessionId).toBe(f.collector.sessionId);
+      expect(safeParseTelemetryEvent(event)).toMatchObject({ success: true });
+    }
+    expect(() => f.collector.emit('stall_end' as never, {} as never)).toThrow(/records other types itself/);
+    expect(() => f.collector.emit('pk_start', null as never)).toThrow(/object body/);
   });
 
   it('turns a throwing sink into an error event without throwing into the room', async () => {

@@ -2,18 +2,20 @@
  * `createQualityCollector(room, options)`: watches a {@link Room} through its
  * public events and turns what the viewer sees into telemetry events.
  *
- * - Sessions: one per stay in a room. Startup time counts from the `join()`
- *   call (the room's `connecting` state with reason `join`), so create the
- *   collector before `join()`; created later, it measures from its own
- *   creation and says so (`session_start.lateStart`). The session ends on
- *   `left`, `kicked`, `room-closed` or `pagehide` (decision 10).
+ * - Sessions: one per stay in a room, from the `join()` call (the room's
+ *   `joining` event), so a join that fails or is abandoned is a session
+ *   that ends before video start (Mux's EBVS), not a missing one. Startup
+ *   time counts from that call too, so create the collector before `join()`;
+ *   created later, it measures from its own creation and says so
+ *   (`session_start.lateStart`). The session ends on `kicked`, `room-closed`,
+ *   `pagehide`, or when the room turns `disconnected` (`leave`) or `failed`
+ *   (`error`), which is also how a failed or abandoned join ends (decision 10).
  * - Video: elements come from `track-attached`/`track-detached` (decision 5);
  *   frames from `requestVideoFrameCallback`; without it, from `getStats()`.
  * - Sampling keeps or drops whole sessions (decision 11); `enabled: false`
  *   collects nothing (consent, decision 14).
  */
-import { type LeaveReason, LiveroomError, parseInput, RemoteTrack, type Room, type RoomEventMap } from '@liveroom/core';
-import { layoutChangeBodySchema, pkEndBodySchema, pkStartBodySchema } from '../schema/bodies.js';
+import { LiveroomError, RemoteTrack, type Room, type RoomEventMap } from '@liveroom/core';
 import type { ExitReason, TelemetryBody, TelemetryEvent } from '../schema/index.js';
 import { browserEnvironment, type CollectorEnvironment } from './environment.js';
 import { createEventIdFactory } from './event-id.js';
@@ -44,24 +46,18 @@ export interface QualityCollector extends TelemetryEmitter {
   stop(): Promise<void>;
 }
 
-/** The schemas of the bodies other code may emit (only these ship in the collector's bundle). */
-const EMITTED_BODIES = { pk_start: pkStartBodySchema, pk_end: pkEndBodySchema, layout_change: layoutChangeBodySchema };
-const EMITTED_TYPES = Object.keys(EMITTED_BODIES) as EmittedEventType[];
-
-const EXIT_REASONS: Record<LeaveReason, ExitReason> = {
-  leave: 'leave',
-  kicked: 'kicked',
-  'room-closed': 'room_closed',
-  failed: 'error',
-};
+/**
+ * The types other code may emit. Their bodies are typed (`TelemetryBody<T>`)
+ * and not re-validated here: shipping their zod schemas to every browser to
+ * check what `@liveroom/hooks` builds from typed state is not worth its bytes,
+ * and the collector service validates every event at ingest (decision 15).
+ */
+const EMITTED_TYPES: readonly string[] = ['pk_start', 'pk_end', 'layout_change'];
 
 /** The browser environment with the methods a test replaced (class instances keep their `this`). */
-function withOverrides(
-  base: CollectorEnvironment,
-  overrides: Partial<CollectorEnvironment> = {},
-): CollectorEnvironment {
-  const env = { ...base };
-  for (const key of Object.keys(base) as (keyof CollectorEnvironment)[]) {
+function withOverrides(overrides: Partial<CollectorEnvironment> = {}): CollectorEnvironment {
+  const env = browserEnvironment();
+  for (const key of Object.keys(env) as (keyof CollectorEnvironment)[]) {
     const override = overrides[key];
     if (typeof override === 'function') Object.assign(env, { [key]: override.bind(overrides) });
   }
@@ -84,32 +80,34 @@ type Listeners = { [K in keyof RoomEventMap]?: (...args: RoomEventMap[K]) => voi
  */
 export function createQualityCollector(room: Room, options: QualityCollectorOptions = {}): QualityCollector {
   const resolved = resolveCollectorOptions(options);
-  const env = withOverrides(browserEnvironment(), resolved.environment);
+  const env = withOverrides(resolved.environment);
   const nextId = createEventIdFactory(env.now, env.random);
   const log =
     resolved.debug === true ? (e: TelemetryEvent) => env.log(`[liveroom/metrics] ${e.type}`, e) : resolved.debug;
   const attached = new Map<HTMLMediaElement, RemoteTrack>();
   let tracker: SessionTracker | undefined;
   let session: ViewerSession | undefined;
-  let sampledOut = false;
   let joinAtMs: number | undefined;
+  /** This join was sampled out (decided once, at `joining`, for the whole stay). */
+  let sampledOut = false;
   let ticker: unknown;
 
+  const reportError = (code: string, message: string, origin: 'room' | 'sink', fatal: boolean) =>
+    session?.emit('error', { code, message: message.slice(0, 256), origin, fatal });
   const fanout = new SinkFanout(resolved.sinks, (sink, code, message) =>
-    session?.emit('error', { code, message: `${sink} sink: ${message}`.slice(0, 256), origin: 'sink', fatal: false }),
+    reportError(code, `${sink} sink: ${message}`, 'sink', false),
   );
   const write = (event: TelemetryEvent) => {
     if (log) log(event);
     fanout.write(event);
   };
 
-  const startSession = (late: boolean) => {
-    const { roomId, userId, role } = room;
-    if (tracker || !roomId || !userId || !role) return;
-    if (env.random() >= resolved.sampleRate) {
-      sampledOut = true;
-      return;
-    }
+  /** Starts a session for `who` (the room itself once joined, or what the `joining` event says). */
+  const startSession = (late: boolean, who: Pick<Room, 'roomId' | 'userId' | 'role'> = room) => {
+    const { roomId, userId, role } = who;
+    if (tracker || sampledOut || !roomId || !userId || !role) return;
+    sampledOut = env.random() >= resolved.sampleRate;
+    if (sampledOut) return; // no session, so emit() records nothing
     session = new ViewerSession(
       { roomId, userId, role, provider: room.provider.name },
       { nextId, now: env.now, context: resolved.context, write },
@@ -127,8 +125,8 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
   };
 
   const endSession = (reason: ExitReason) => {
-    sampledOut = false;
     joinAtMs = undefined;
+    sampledOut = false;
     const ending = tracker;
     if (!ending) return;
     tracker = undefined;
@@ -142,6 +140,7 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
     const current = tracker;
     if (!current) return;
     current.tick();
+    if (room.connectionState !== 'connected' || !current.wantsStats(env.now() + resolved.tickMs)) return;
     room.getStats().then(
       (stats) => {
         if (tracker === current) current.onStats(stats);
@@ -155,16 +154,24 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
   };
 
   const listeners: Listeners = {
-    'connection-state-changed': (change) => {
-      if (change.state === 'connecting' && change.reason === 'join') joinAtMs = env.now();
+    joining: (info) => {
+      joinAtMs = env.now();
+      startSession(false, info);
     },
-    joined: () => startSession(false),
-    left: (reason) => endSession(EXIT_REASONS[reason]),
+    joined: (info) => {
+      session?.update({ userId: info.userId }); // a provider may assign another id than the one asked for
+      startSession(false);
+    },
+    // After `kicked` or `room-closed` these find the session ended already.
+    'connection-state-changed': ({ state }) => {
+      if (state === 'disconnected') endSession('leave');
+      if (state === 'failed') endSession('error');
+    },
     kicked: () => endSession('kicked'),
     'room-closed': () => endSession('room_closed'),
     'role-changed': (role, previous) => {
-      tracker?.session.setRole(role);
-      tracker?.session.emit('role_change', { from: previous, to: role });
+      session?.update({ role });
+      session?.emit('role_change', { from: previous, to: role });
     },
     'track-attached': (track, element) => {
       if (!(track instanceof RemoteTrack) || track.kind !== 'video') return;
@@ -180,20 +187,8 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
     'track-unpublished': (participant, kind) => setPublisher(participant.id, kind, false),
     'track-published': (participant, kind) => setPublisher(participant.id, kind, true),
     'participant-left': (participant) => setPublisher(participant.id, 'video', false),
-    error: (error) =>
-      tracker?.session.emit('error', {
-        code: error.code,
-        message: error.message.slice(0, 256),
-        origin: 'room',
-        fatal: true,
-      }),
-    warning: (error) =>
-      tracker?.session.emit('error', {
-        code: error.code,
-        message: error.message.slice(0, 256),
-        origin: 'room',
-        fatal: false,
-      }),
+    error: (error) => reportError(error.code, error.message, 'room', true),
+    warning: (error) => reportError(error.code, error.message, 'room', false),
   };
 
   const unsubscribers: (() => void)[] = [];
@@ -212,17 +207,17 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
 
   return {
     get sessionId() {
-      return tracker?.session.sessionId;
+      return session?.sessionId;
     },
     emit(type, body) {
-      if (!EMITTED_TYPES.includes(type)) {
+      if (!EMITTED_TYPES.includes(type) || typeof body !== 'object' || body === null) {
         throw new LiveroomError(
           'INVALID_CONFIG',
-          `emit() accepts ${EMITTED_TYPES.join(', ')}; "${String(type)}" is recorded by the collector itself.`,
+          `emit() takes ${EMITTED_TYPES.join(', ')} with an object body (the collector records other types itself); got "${String(type)}".`,
         );
       }
-      const parsed = parseInput(EMITTED_BODIES[type], body, `${type} event body`);
-      if (!sampledOut) tracker?.session.emit(type, parsed as TelemetryBody<typeof type>);
+      // A copy: the event may sit in a sink's queue while the caller reuses its object.
+      session?.emit(type, { ...body } as TelemetryBody<typeof type>);
     },
     flush: () => fanout.flush('manual'),
     async stop() {

@@ -29,6 +29,14 @@ export const EBVS_MIN_ATTEMPT_MS = 1_000;
 
 const SOURCE_RANK: Record<MeasurementSource, number> = { rvfc: 2, 'provider-stats': 1, 'frame-counters': 0 };
 
+/** Adds `from`'s stalls and pauses to `into`. */
+function addTally(into: StallTally, from: StallTally): void {
+  for (const key in into) into[key as keyof StallTally] += from[key as keyof StallTally];
+}
+
+/** The fields every per-video event carries. */
+const videoFields = (video: WatchedVideo) => ({ source: video.source, participantId: video.participantId });
+
 /** What a tracker needs to start. */
 export interface SessionTrackerInit {
   session: ViewerSession;
@@ -61,6 +69,8 @@ export class SessionTracker implements WatchedVideoObserver {
   #firstFrameAtMs: number | undefined;
   #latestStats: ProviderStats | undefined;
   #latestStatsAtMs: number | undefined;
+  /** Some video may need stats-based detection: poll every tick (see {@link SessionTracker.wantsStats}). */
+  #statsEveryTick = true;
   #lastSample: { atMs: number; raw: RawCounters; stats: ProviderStats | undefined };
 
   constructor(init: SessionTrackerInit) {
@@ -91,6 +101,7 @@ export class SessionTracker implements WatchedVideoObserver {
     const watching = [...this.#elements.values()].some((e) => e.participantId === track.participantId);
     const stop = watching ? undefined : this.#env.watchFrames(element, (frame) => video.onFrame(frame));
     this.#elements.set(element, { participantId: track.participantId, stop: stop ?? (() => {}) });
+    this.#statsEveryTick = true;
     if (stop) {
       video.source = 'rvfc';
       video.resume();
@@ -103,6 +114,7 @@ export class SessionTracker implements WatchedVideoObserver {
     if (!entry) return;
     entry.stop();
     this.#elements.delete(element);
+    this.#statsEveryTick = true;
     const video = this.#videos.get(entry.participantId);
     if (video && ![...this.#elements.values()].some((e) => e.participantId === entry.participantId)) {
       this.#retire(video);
@@ -111,8 +123,10 @@ export class SessionTracker implements WatchedVideoObserver {
 
   /** The remote publisher muted/unpublished (`false`) or unmuted/published (`true`) its video. */
   setPublisherActive(participantId: string, active: boolean): void {
-    if (active) this.#inactive.delete(participantId);
-    else this.#inactive.add(participantId);
+    if (active) {
+      this.#inactive.delete(participantId);
+      this.#statsEveryTick = true; // a new stream may show up in stats before (or without) an element
+    } else this.#inactive.add(participantId);
     this.#videos.get(participantId)?.setPublisherActive(this.#env.now(), active);
   }
 
@@ -134,6 +148,19 @@ export class SessionTracker implements WatchedVideoObserver {
     if (now - this.#lastSample.atMs >= this.#heartbeatMs) this.sample(now);
   }
 
+  /**
+   * Whether the tick should poll `getStats()`, given when the next tick comes.
+   * Stats drive detection only for videos without frame callbacks: while one
+   * may exist (or no snapshot has told yet), every tick polls. With every
+   * video on `requestVideoFrameCallback`, stats only feed the heartbeat's
+   * figures, so only the tick before a heartbeat polls: the snapshot is then
+   * as fresh as a poll at every tick would leave it, for a tenth of the
+   * main-thread cost of `getStats()` at the default 1 s tick and 10 s heartbeat.
+   */
+  wantsStats(nextTickMs: number): boolean {
+    return this.#statsEveryTick || nextTickMs - this.#lastSample.atMs >= this.#heartbeatMs;
+  }
+
   /** A stats snapshot: stats-based detection for videos without frame callbacks, and figures for heartbeats. */
   onStats(stats: ProviderStats): void {
     const now = this.#env.now();
@@ -141,9 +168,11 @@ export class SessionTracker implements WatchedVideoObserver {
     this.#latestStats = stats;
     this.#latestStatsAtMs = now;
     if (!this.#dwell.visible) return;
+    this.#statsEveryTick = false;
     for (const stats of this.#latestStats.remoteVideo) {
       const video = this.#video(stats.participantId);
       if (video.source === 'rvfc') continue;
+      this.#statsEveryTick = true;
       const tracker = this.#statsTrackers.get(stats.participantId) ?? new StatsStallTracker();
       this.#statsTrackers.set(stats.participantId, tracker);
       const verdict = tracker.update(stats, intervalMs, !this.#inactive.has(stats.participantId));
@@ -209,26 +238,17 @@ export class SessionTracker implements WatchedVideoObserver {
     this.#firstFrameAtMs = atMs;
     this.session.emit('first_frame', {
       startupMs: Math.max(0, Math.round(atMs - this.#joinAtMs)),
-      source: video.source,
-      participantId: video.participantId,
+      ...videoFields(video),
       ...(video.size ? { width: video.size.width, height: video.size.height } : {}),
     });
   }
 
   stallStarted(video: WatchedVideo, thresholdMs: number): void {
-    this.session.emit('stall_start', {
-      source: video.source,
-      participantId: video.participantId,
-      thresholdMs: Math.round(thresholdMs),
-    });
+    this.session.emit('stall_start', { ...videoFields(video), thresholdMs: Math.round(thresholdMs) });
   }
 
   stallEnded(video: WatchedVideo, durationMs: number): void {
-    this.session.emit('stall_end', {
-      source: video.source,
-      participantId: video.participantId,
-      durationMs: Math.round(durationMs),
-    });
+    this.session.emit('stall_end', { ...videoFields(video), durationMs: Math.round(durationMs) });
   }
 
   resized(video: WatchedVideo, change: ResolutionSwitch): void {
@@ -264,10 +284,7 @@ export class SessionTracker implements WatchedVideoObserver {
     this.#stalledWhenLastVideoLeft = video.stalled && this.#videos.size === 1;
     this.#source();
     video.suspend(now);
-    this.#retired.stallCount += video.tally.stallCount;
-    this.#retired.stallMs += video.tally.stallMs;
-    this.#retired.stallsOver500Count += video.tally.stallsOver500Count;
-    this.#retired.pauseCount += video.tally.pauseCount;
+    addTally(this.#retired, video.tally);
     const last = video.lastStallMs;
     if (last !== undefined) this.#retiredLastStallMs = Math.max(last, this.#retiredLastStallMs ?? last);
     this.#videos.delete(video.participantId);
@@ -298,12 +315,7 @@ export class SessionTracker implements WatchedVideoObserver {
 
   #raw(now: number): RawCounters {
     const tally = { ...this.#retired };
-    for (const video of this.#videos.values()) {
-      tally.stallCount += video.tally.stallCount;
-      tally.stallMs += video.tally.stallMs;
-      tally.stallsOver500Count += video.tally.stallsOver500Count;
-      tally.pauseCount += video.tally.pauseCount;
-    }
+    for (const video of this.#videos.values()) addTally(tally, video.tally);
     return rawCounters(this.#dwell.totals(now), this.#resolution.totals(now), tally);
   }
 }

@@ -3,7 +3,6 @@
  * the session shares, a gap-free `seq` from 0 (decision 11) and sortable ids.
  */
 import type { Role } from '@liveroom/core';
-import { SCHEMA_NAME, SCHEMA_VERSION } from '../schema/envelope.js';
 import type {
   TelemetryBody,
   TelemetryContext,
@@ -11,6 +10,7 @@ import type {
   TelemetryEventOf,
   TelemetryEventType,
 } from '../schema/index.js';
+import { SCHEMA_NAME, SCHEMA_VERSION } from '../schema/name.js';
 import { SDK_VERSION } from '../version.js';
 
 /** Who and where the session is. */
@@ -42,9 +42,9 @@ export class ViewerSession {
     this.sessionId = deps.nextId();
   }
 
-  /** The local user's role changed; later events carry the new one. */
-  setRole(role: Role): void {
-    this.#identity.role = role;
+  /** The local user's role (or provider-assigned id) changed; later events carry the new one. */
+  update(identity: Partial<SessionIdentity>): void {
+    Object.assign(this.#identity, identity);
   }
 
   /** Sends one event (at `ts`, default now) and returns it. */

@@ -10,7 +10,7 @@
  */
 import type { StallTally } from '../accounting/counters.js';
 import type { PlaybackState } from '../accounting/dwell-account.js';
-import type { FrameSize, ResolutionSwitch } from '../accounting/resolution-account.js';
+import { type FrameSize, type ResolutionSwitch, shortSide } from '../accounting/resolution-account.js';
 import type { MeasurementSource } from '../schema/index.js';
 import { LONG_STALL_MS, StallDetector } from '../stall/stall-detector.js';
 import type { RenderedFrame } from './environment.js';
@@ -105,11 +105,11 @@ export class WatchedVideo {
     if (!size || size.width <= 0 || size.height <= 0) return;
     const from = this.#size;
     if (from && from.width === size.width && from.height === size.height) return;
-    this.#size = { ...size };
-    const before = from ? Math.min(from.width, from.height) : undefined;
-    const after = Math.min(size.width, size.height);
-    const direction = before === undefined ? 'initial' : after > before ? 'up' : after < before ? 'down' : 'same';
-    this.#observer.resized(this, { from, to: this.#size, direction });
+    const to = { width: size.width, height: size.height }; // a copy: the browser environment reuses its frame
+    this.#size = to;
+    const change = from ? shortSide(to) - shortSide(from) : undefined;
+    const direction = change === undefined ? 'initial' : change > 0 ? 'up' : change < 0 ? 'down' : 'same';
+    this.#observer.resized(this, { from, to, direction });
   }
 
   /** Live check at a collection tick: a gap that already meets the freeze rule is a stall (or a pause, when muted). */

@@ -6,12 +6,9 @@
 import * as z from 'zod/mini';
 import { telemetryAttrsSchema, telemetryContextSchema } from './context.js';
 import { countSchema } from './counters.js';
+import { SCHEMA_NAME, SCHEMA_VERSION } from './name.js';
 
-/** The `schema` name every event carries. */
-export const SCHEMA_NAME = 'liveroom.telemetry';
-
-/** The version this SDK writes. Adding a field keeps it; renaming or removing one bumps it (decision 13). */
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_NAME, SCHEMA_VERSION } from './name.js';
 
 /** Versions a collector accepts: the current one and the previous one, once there is one (decision 13). */
 export const ACCEPTED_SCHEMA_VERSIONS: readonly [typeof SCHEMA_VERSION] = [SCHEMA_VERSION];
