@@ -1,6 +1,6 @@
 /**
  * A Vite plugin serving `virtual:liveroom-demo`: the page's runtime config,
- * i.e. where the signalling server and the telemetry ingest listen, which
+ * i.e. where the signalling server and the collector listen, which
  * only the server knows (ports may be picked at start-up).
  */
 import type { Plugin } from 'vite';
@@ -10,10 +10,8 @@ export interface DemoPageConfig {
   signallingUrl: string;
   /** Base URL of the telemetry ingest (`${ingestUrl}/v1/events`). */
   ingestUrl: string;
-  /** Where people read the stored telemetry. */
+  /** Where people read the stored telemetry (the collector's report). */
   reportUrl: string;
-  /** Which ingest runs: the collector, or the NDJSON stand-in. */
-  ingestKind: 'collector' | 'ndjson';
   /** The ingest's write key (not a secret: it ships in the page, like any analytics key). */
   writeKey: string;
 }

@@ -10,7 +10,7 @@ export interface DemoPorts {
   app: number;
   /** The local provider's signalling server. */
   signalling: number;
-  /** The telemetry ingest (the collector, or the NDJSON store). */
+  /** The telemetry ingest (`@liveroom/collector`). */
   ingest: number;
 }
 

@@ -1,23 +1,21 @@
 /**
  * Everything the demo room needs, started together and stopped together:
- * the local signalling server, the telemetry ingest and the web app, all on
- * loopback. `start.ts` is the command-line face of it; the e2e test calls it
- * with port 0.
+ * the local signalling server, the telemetry ingest (`@liveroom/collector`)
+ * and the web app, all on loopback. `start.ts` is the command-line face of
+ * it; the e2e tests call it with port 0.
  */
 import { mkdir } from 'node:fs/promises';
 import { type SignallingServer, startSignallingServer } from '@liveroom/signalling';
 import { startAppServer } from './app-server.js';
 import type { DemoPorts } from './demo-ports.js';
 import { explainListenError } from './listen-errors.js';
-import { type IngestChoice, startTelemetryIngest, type TelemetryIngest } from './telemetry-ingest.js';
+import { startTelemetryIngest, type TelemetryIngest } from './telemetry-ingest.js';
 
 /** Options of {@link startDemo}. */
 export interface DemoOptions {
   ports: DemoPorts;
-  /** Folder for telemetry files. */
+  /** Folder for the collector's DuckDB file. */
   dataDir: string;
-  /** Which ingest to run (default `auto`: the collector when available). */
-  ingest?: IngestChoice;
   /** Interface every service binds (default `127.0.0.1`). */
   host?: string;
   /** Reload open pages when source files change (default off, so a QA run is never reset mid-way). */
@@ -69,7 +67,6 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       dataDir: options.dataDir,
       writeKey: DEMO_WRITE_KEY,
       adminKey: DEMO_ADMIN_KEY,
-      choice: options.ingest ?? 'auto',
     });
     stops.push(() => ingest.close());
     const app = await startAppServer({
@@ -80,7 +77,6 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
         signallingUrl,
         ingestUrl: ingest.url,
         reportUrl: ingest.reportUrl,
-        ingestKind: ingest.kind,
         writeKey: DEMO_WRITE_KEY,
       },
     });

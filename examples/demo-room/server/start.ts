@@ -7,29 +7,20 @@ import { fileURLToPath } from 'node:url';
 import { portsFromEnv } from './demo-ports.js';
 import { startDemo } from './demo-server.js';
 import { DemoStartError } from './listen-errors.js';
-import type { IngestChoice } from './telemetry-ingest.js';
-
-const INGEST_CHOICES: readonly IngestChoice[] = ['auto', 'collector', 'ndjson'];
 
 async function main(): Promise<void> {
-  const ingest = (process.env.LIVEROOM_INGEST ?? 'auto') as IngestChoice;
-  if (!INGEST_CHOICES.includes(ingest)) {
-    throw new DemoStartError(`LIVEROOM_INGEST="${ingest}" is not one of ${INGEST_CHOICES.join(', ')}.`);
-  }
   const demo = await startDemo({
     ports: portsFromEnv(process.env),
     dataDir: process.env.LIVEROOM_DATA_DIR ?? fileURLToPath(new URL('../.data', import.meta.url)),
-    ingest,
     liveReload: process.env.LIVEROOM_DEMO_LIVE_RELOAD === '1',
   });
-  const telemetry = demo.ingest.kind === 'collector' ? '@liveroom/collector' : 'NDJSON stand-in store';
   console.log(
     [
       '',
       '  liveroom demo room is running.',
       '',
       `  ➜ Open:   ${demo.appUrl}`,
-      `    Report: ${demo.ingest.reportUrl}   (telemetry: ${telemetry})`,
+      `    Report: ${demo.ingest.reportUrl}   (telemetry: @liveroom/collector)`,
       '',
       `  signalling ${demo.signallingUrl} · ingest ${demo.ingest.url} · Ctrl-C stops everything`,
       '',

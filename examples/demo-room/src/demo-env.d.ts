@@ -5,7 +5,6 @@ declare module 'virtual:liveroom-demo' {
     signallingUrl: string;
     ingestUrl: string;
     reportUrl: string;
-    ingestKind: 'collector' | 'ndjson';
     writeKey: string;
   };
 }

@@ -1,14 +1,15 @@
 /**
- * The demo on `@liveroom/collector` (what `bash scripts/demo.sh` runs): a
- * viewer's session, ended with Leave, lands in the collector's DuckDB and
- * shows in its retention report, the one the telemetry panel links to.
+ * The demo's telemetry path end to end: a viewer's session, ended with
+ * Leave, lands in the collector's DuckDB file (read back through its admin
+ * export) and shows in its retention report, the one the telemetry panel
+ * links to.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type DemoFixture, startDemoFixture } from './demo-fixture.js';
 
 let fixture: DemoFixture;
 beforeAll(async () => {
-  fixture = await startDemoFixture('collector');
+  fixture = await startDemoFixture();
 });
 afterAll(async () => {
   await fixture?.close();
@@ -21,7 +22,6 @@ interface Summary {
 }
 
 test("a viewer's session reaches the collector and its report", async () => {
-  expect(fixture.demo.ingest.kind).toBe('collector');
   await fixture.open('?room=qa-collector&role=host&name=host-a');
   const viewer = await fixture.open('?room=qa-collector&role=viewer&name=viewer-1');
   await expect
@@ -30,6 +30,14 @@ test("a viewer's session reaches the collector and its report", async () => {
   expect(await viewer.locator('.telemetry a').getAttribute('href')).toBe(fixture.demo.ingest.reportUrl);
   await viewer.getByRole('button', { name: 'Leave' }).dispatchEvent('click', {}, { timeout: 60_000 });
   await expect.poll(() => viewer.locator('.lobby').count(), { timeout: 30_000 }).toBe(1);
+
+  // The stored session is the viewer's, closed by its own session_end (not by the collector), with video.
+  const viewerSession = async () => (await fixture.storedSessions()).find((s) => s.user_id === 'viewer-1');
+  await expect.poll(async () => (await viewerSession())?.exit_reason, { timeout: 30_000 }).toBe('leave');
+  const session = await viewerSession();
+  expect(session?.role).toBe('audience');
+  expect(session?.video_started).toBe(true);
+  expect(session?.startup_ms).toBeGreaterThan(0);
 
   const json = new URL(fixture.demo.ingest.reportUrl);
   json.searchParams.delete('format');

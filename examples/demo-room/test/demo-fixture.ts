@@ -1,7 +1,9 @@
 /**
- * Starts the whole demo (signalling, NDJSON ingest, Vite) on free ports and
- * one headless Chromium with fake media, and opens demo pages as separate
- * users. Screenshots are written only with `UPDATE_SCREENSHOTS=1` (decision 21).
+ * Starts the whole demo (signalling, `@liveroom/collector`, Vite) on free
+ * ports and one headless Chromium with fake media, opens demo pages as
+ * separate users, and reads what reached the collector through its admin
+ * export, as a data team would. Screenshots are written only with
+ * `UPDATE_SCREENSHOTS=1` (decision 21).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,11 +13,37 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../../scripts/testing/chromium.js';
 import { type RunningDemo, startDemo } from '../server/demo-server.js';
 
+/** One row of the collector's `events` table, as its NDJSON export writes it (docs/collector.md). */
+export interface StoredEvent {
+  event_id: string;
+  type: string;
+  session_id: string;
+  user_id: string;
+  role: string;
+  seq: number;
+  body: Record<string, unknown>;
+}
+
+/** A `session_facts` row (docs/collector.md), the columns the tests read. */
+export interface StoredSession {
+  session_id: string;
+  user_id: string;
+  role: string;
+  exit_reason: string;
+  video_started: boolean;
+  startup_ms: number | null;
+  pk_seen: boolean;
+}
+
 /** The running demo and its browser. */
 export interface DemoFixture {
   readonly demo: RunningDemo;
   /** Opens the demo at `query` (e.g. `?room=r&role=host`) as a new user. */
   open(query?: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** Every event the collector has stored (committed), through `GET /v1/admin/export/events.ndjson`. */
+  storedEvents(): Promise<StoredEvent[]>;
+  /** One row per stored session, through `GET /v1/admin/export/session_facts.ndjson`. */
+  storedSessions(): Promise<StoredSession[]>;
   /** Saves `page` to `docs/images/<name>.png` when `UPDATE_SCREENSHOTS=1`. */
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
@@ -23,15 +51,24 @@ export interface DemoFixture {
 
 const imagesDir = fileURLToPath(new URL('../../../docs/images/', import.meta.url));
 
-/**
- * Starts the demo and Chromium. The NDJSON store by default, because tests
- * can list its events in-process; `collector` runs `@liveroom/collector`.
- */
-export async function startDemoFixture(ingest: 'ndjson' | 'collector' = 'ndjson'): Promise<DemoFixture> {
+/** Reads one table of the running collector through its admin export, one JSON object per line. */
+async function exportRows<Row>(demo: RunningDemo, table: 'events' | 'session_facts'): Promise<Row[]> {
+  const response = await fetch(`${demo.ingest.url}/v1/admin/export/${table}.ndjson`, {
+    headers: { authorization: `Bearer ${demo.ingest.adminKey}` },
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`The collector's ${table} export answered ${response.status}: ${text}`);
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Row);
+}
+
+/** Starts the demo (with a fresh DuckDB file) and Chromium. */
+export async function startDemoFixture(): Promise<DemoFixture> {
   const demo = await startDemo({
     ports: { app: 0, signalling: 0, ingest: 0 },
     dataDir: mkdtempSync(join(tmpdir(), 'liveroom-demo-')),
-    ingest,
   });
   let browser: Browser;
   try {
@@ -51,6 +88,8 @@ export async function startDemoFixture(ingest: 'ndjson' | 'collector' = 'ndjson'
       await page.goto(new URL(query, demo.appUrl).href);
       return page;
     },
+    storedEvents: () => exportRows<StoredEvent>(demo, 'events'),
+    storedSessions: () => exportRows<StoredSession>(demo, 'session_facts'),
     async screenshot(page, name) {
       if (process.env.UPDATE_SCREENSHOTS !== '1') return;
       await page.screenshot({ path: join(imagesDir, `${name}.png`) });

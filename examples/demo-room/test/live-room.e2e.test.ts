@@ -58,13 +58,11 @@ test('two viewers see the host live', async () => {
   // Impairment reaches only the viewer who asked (decision 20): viewer 1 still gets 720p.
   expect(await metric(viewer1, 'resolution')).toBe('1280×720');
 
-  // What the page emitted reached the ingest store: the stalls with the host as their participant.
-  const stored = async () => {
-    const events = (await fixture.demo.ingest.events?.()) ?? [];
-    return events.filter(
-      (e) => e.type === 'stall_end' && (e as { body?: { participantId?: string } }).body?.participantId === 'host-a',
+  // What the page emitted reached the collector: viewer 2's stalls, with the host as their participant.
+  const stored = async () =>
+    (await fixture.storedEvents()).filter(
+      (e) => e.type === 'stall_end' && e.user_id === 'viewer-2' && e.body.participantId === 'host-a',
     ).length;
-  };
   expect(await viewer2.locator('.events li[data-type="stall_end"]').count()).toBeGreaterThanOrEqual(1);
   await expect.poll(stored, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
 });

@@ -23,7 +23,6 @@ function summary(event: DemoTelemetryEvent): string {
 /** The panel. */
 export function TelemetryPanel({ log, status }: { log: TelemetryLog; status: TelemetryStatus | undefined }): ReactNode {
   const { events, total } = useSyncExternalStore(log.subscribe, log.getSnapshot);
-  const ingest = demoConfig.ingestKind === 'collector' ? 'the collector' : 'the NDJSON stand-in store';
   return h(
     'section',
     { className: 'panel telemetry', 'aria-labelledby': 'telemetry-title' },
@@ -32,7 +31,7 @@ export function TelemetryPanel({ log, status }: { log: TelemetryLog; status: Tel
       'p',
       { className: 'hint' },
       status?.state === 'recording'
-        ? `${total} events sent to ${ingest}. `
+        ? `${total} events sent to the collector. `
         : `Not recording: ${status?.reason ?? 'starting…'} `,
       h('a', { href: demoConfig.reportUrl, target: '_blank', rel: 'noreferrer' }, 'Open the report'),
     ),
