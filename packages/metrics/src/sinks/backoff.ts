@@ -4,7 +4,7 @@
  * retry in lockstep (AWS Architecture Blog, "Exponential Backoff and Jitter").
  */
 
-/** Backoff settings in ms. */
+/** Backoff bounds in ms. */
 export interface BackoffPolicy {
   baseMs: number;
   maxMs: number;

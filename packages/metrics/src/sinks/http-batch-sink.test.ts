@@ -107,6 +107,24 @@ describe('createHttpBatchSink', () => {
     expect(await t.store.load()).toEqual([]);
   });
 
+  it('keeps backing off when an event written during a failing request set the batch timer', async () => {
+    let fail: (response: Response) => void = () => {};
+    const t = setup((events, call) =>
+      call === 1 ? new Promise<Response>((resolve) => (fail = resolve)) : results(events),
+    );
+    t.sink.write(event(1));
+    void t.sink.flush?.('manual');
+    await vi.waitFor(() => expect(t.posted).toHaveLength(1));
+    t.sink.write(event(2));
+    expect(t.timers.delays()).toEqual([5_000]);
+    fail(new Response('', { status: 503 }));
+    // Only the backoff is pending: the batch timer cannot cut it short.
+    await vi.waitFor(() => expect(t.timers.delays()).toEqual([750]));
+    t.timers.fire();
+    await vi.waitFor(() => expect(t.posted).toHaveLength(2));
+    expect(t.posted[1]?.events.map((e) => e.seq)).toEqual([1, 2]);
+  });
+
   it('never resends rejected events, but keeps unanswered ones', async () => {
     const t = setup((events, call) =>
       call === 1
@@ -135,6 +153,12 @@ describe('createHttpBatchSink', () => {
     for (const i of [1, 2, 3]) tooLarge.sink.write(event(i));
     await tooLarge.sink.flush?.('manual');
     expect(tooLarge.posted.map((p) => p.events.length)).toEqual([3, 1, 1, 1]);
+
+    const single = setup(() => new Response('', { status: 413 }));
+    single.sink.write(event(1));
+    await single.sink.flush?.('manual');
+    expect(single.errors).toEqual(['BATCH_REFUSED']);
+    expect(await single.store.load()).toEqual([]);
   });
 
   it('bounds the queue, dropping the oldest and counting them in the next event', async () => {

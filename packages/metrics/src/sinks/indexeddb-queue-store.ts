@@ -8,24 +8,12 @@ import type { QueueStore } from './queue-store.js';
 
 const STORE = 'events';
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
+/** Settles when `tx` commits (or fails). */
 function done(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
+    tx.onerror = tx.onabort = () => reject(tx.error);
   });
-}
-
-/** True where IndexedDB exists (browsers; not Node). */
-export function hasIndexedDb(): boolean {
-  return typeof indexedDB !== 'undefined';
 }
 
 /** Opens (creating when needed) the queue database `name`. */
@@ -47,25 +35,23 @@ export function createIndexedDbQueueStore(name = 'liveroom-telemetry'): QueueSto
   // Once the database is open, a write's transaction starts and commits in the caller's task:
   // one made during `pagehide` is then sent before the page goes. Readwrite transactions run in
   // the order they were created, so writes apply in call order.
-  const write = (apply: (store: IDBObjectStore) => void) => {
+  const write = <T>(items: readonly T[], apply: (store: IDBObjectStore, item: T) => void) => {
     const run = (open: IDBDatabase) => {
       const tx = open.transaction(STORE, 'readwrite');
-      apply(tx.objectStore(STORE));
-      tx.commit();
+      for (const item of items) apply(tx.objectStore(STORE), item);
+      tx.commit?.(); // Safari before 15 has no commit(): the transaction then commits when idle
       return done(tx);
     };
     return database ? run(database) : db().then(run);
   };
   return {
-    load: async () =>
-      request((await db()).transaction(STORE).objectStore(STORE).getAll() as IDBRequest<TelemetryEvent[]>),
-    add: (events) =>
-      write((store) => {
-        for (const event of events) store.put(event);
-      }),
-    delete: (ids) =>
-      write((store) => {
-        for (const id of ids) store.delete(id);
-      }),
+    async load() {
+      const tx = (await db()).transaction(STORE);
+      const all = tx.objectStore(STORE).getAll() as IDBRequest<TelemetryEvent[]>;
+      await done(tx);
+      return all.result;
+    },
+    add: (events) => write(events, (store, event) => store.put(event)),
+    delete: (ids) => write(ids, (store, id) => store.delete(id)),
   };
 }

@@ -30,17 +30,18 @@ describe('OTLP mapping', () => {
 });
 
 describe('createOtlpLogsSink', () => {
-  it('posts OTLP/HTTP JSON with the resource and scope', async () => {
+  it('posts OTLP/HTTP JSON with the resource and scope, and a 2xx answers the batch', async () => {
     const bodies: unknown[] = [];
     const fetch = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
       bodies.push(JSON.parse(String(init?.body)));
       return Response.json({});
     }) as unknown as typeof globalThis.fetch;
+    const store = createMemoryQueueStore();
     const sink = createOtlpLogsSink({
       url: 'http://127.0.0.1:4318/v1/logs',
       resource: { 'deployment.environment': 'test' },
       gzip: false,
-      store: createMemoryQueueStore(),
+      store,
       fetch,
     });
     sink.start?.({ reportError: () => {} });
@@ -57,5 +58,7 @@ describe('createOtlpLogsSink', () => {
     expect(logs?.resource.attributes.map((a) => a.key)).toEqual(['service.name', 'deployment.environment']);
     expect(logs?.scopeLogs[0]?.scope.name).toBe('@liveroom/metrics');
     expect(logs?.scopeLogs[0]?.logRecords).toHaveLength(2);
+    // OTLP answers without per-event results: the 2xx answered the whole batch.
+    expect(await store.load()).toEqual([]);
   });
 });

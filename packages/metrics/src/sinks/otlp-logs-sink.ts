@@ -2,7 +2,7 @@
  * An OpenTelemetry logs sink: each event becomes one OTLP log record, sent
  * as OTLP/HTTP JSON (`POST <endpoint>/v1/logs`), so data teams can route
  * events through an OpenTelemetry Collector into their own store. Batching,
- * the persisted queue and retries are the HTTP batch sink's.
+ * the persisted queue and retries are the shared batch engine's.
  *
  * Mapping (OTLP logs data model, https://opentelemetry.io/docs/specs/otel/logs/data-model/):
  * `timeUnixNano` = the event's `ts`; `eventName` = `liveroom.<type>`;
@@ -12,8 +12,8 @@
  */
 import type { TelemetryEvent } from '../schema/index.js';
 import { SDK_VERSION } from '../version.js';
-import { createBatchSink, type HttpBatchSinkOptions } from './http-batch-sink.js';
-import { answeredAll, type BatchFormat } from './http-delivery.js';
+import { createBatchSink } from './batch-sink.js';
+import type { HttpBatchSinkOptions } from './http-batch-sink.js';
 import type { TelemetrySink } from './sink.js';
 
 /** An OTLP `AnyValue`. */
@@ -35,74 +35,52 @@ export interface OtlpLogsSinkOptions extends Omit<HttpBatchSinkOptions, 'url' | 
 
 /** Converts a JSON value to an OTLP `AnyValue`. */
 export function toOtlpValue(value: unknown): OtlpValue {
-  if (typeof value === 'string') return { stringValue: value };
-  if (typeof value === 'boolean') return { boolValue: value };
-  if (typeof value === 'number') return Number.isInteger(value) ? { intValue: String(value) } : { doubleValue: value };
-  if (Array.isArray(value)) return { arrayValue: { values: value.map(toOtlpValue) } };
-  if (typeof value === 'object' && value !== null) {
-    return {
-      kvlistValue: {
-        values: Object.entries(value)
-          .filter(([, v]) => v !== undefined)
-          .map(([key, v]) => ({ key, value: toOtlpValue(v) })),
-      },
-    };
+  switch (typeof value) {
+    case 'string':
+      return { stringValue: value };
+    case 'boolean':
+      return { boolValue: value };
+    case 'number':
+      return Number.isInteger(value) ? { intValue: `${value}` } : { doubleValue: value };
   }
+  if (Array.isArray(value)) return { arrayValue: { values: value.map(toOtlpValue) } };
+  if (typeof value === 'object' && value !== null) return { kvlistValue: { values: keyValues(value) } };
   return { stringValue: String(value) };
 }
 
-const attribute = (key: string, value: string) => ({ key, value: { stringValue: value } });
-
-function severityOf(event: TelemetryEvent): { severityNumber: number; severityText: string } {
-  if (event.type !== 'error') return { severityNumber: 9, severityText: 'INFO' };
-  return event.body.fatal
-    ? { severityNumber: 17, severityText: 'ERROR' }
-    : { severityNumber: 13, severityText: 'WARN' };
-}
+/** An object's defined fields as OTLP key-values (bodies, attributes, resources). */
+const keyValues = (object: object) =>
+  Object.entries(object)
+    .filter(([, v]) => v !== undefined)
+    .map(([key, v]) => ({ key, value: toOtlpValue(v) }));
 
 /** One OTLP log record for one event. */
 export function toLogRecord(event: TelemetryEvent) {
-  const nanos = `${BigInt(event.ts) * 1_000_000n}`;
+  // `ts` is integer epoch ms; OTLP/JSON wants nanoseconds as a decimal string.
+  const nanos = `${event.ts}000000`;
+  const [severityNumber, severityText] =
+    event.type !== 'error' ? [9, 'INFO'] : event.body.fatal ? [17, 'ERROR'] : [13, 'WARN'];
+  const eventName = `liveroom.${event.type}`;
   return {
     timeUnixNano: nanos,
     observedTimeUnixNano: nanos,
-    ...severityOf(event),
-    eventName: `liveroom.${event.type}`,
+    severityNumber,
+    severityText,
+    eventName,
     body: toOtlpValue(event),
-    attributes: [
-      attribute('event.name', `liveroom.${event.type}`),
-      attribute('liveroom.event_id', event.eventId),
-      attribute('liveroom.session_id', event.sessionId),
-      attribute('liveroom.room_id', event.roomId),
-      attribute('liveroom.schema', `${event.schema}/v${event.version}`),
-    ],
-  };
-}
-
-function otlpFormat(resource: Record<string, string>): BatchFormat {
-  const resourceAttributes = Object.entries({ 'service.name': 'liveroom-web', ...resource }).map(([k, v]) =>
-    attribute(k, v),
-  );
-  return {
-    encode: (events) =>
-      JSON.stringify({
-        resourceLogs: [
-          {
-            resource: { attributes: resourceAttributes },
-            scopeLogs: [
-              { scope: { name: '@liveroom/metrics', version: SDK_VERSION }, logRecords: events.map(toLogRecord) },
-            ],
-          },
-        ],
-      }),
-    // OTLP answers per request (partialSuccess counts, no ids): the batch is answered as a whole.
-    read: (events) => answeredAll(events),
-    beacons: false,
+    attributes: keyValues({
+      'event.name': eventName,
+      'liveroom.event_id': event.eventId,
+      'liveroom.session_id': event.sessionId,
+      'liveroom.room_id': event.roomId,
+      'liveroom.schema': `${event.schema}/v${event.version}`,
+    }),
   };
 }
 
 /**
- * Creates the OTLP/HTTP JSON logs sink.
+ * Creates the OTLP/HTTP JSON logs sink. OTLP answers per request
+ * (`partialSuccess` counts, no ids), so a 2xx answers the batch as a whole.
  *
  * @example
  * ```ts
@@ -112,11 +90,17 @@ function otlpFormat(resource: Record<string, string>): BatchFormat {
  * ```
  */
 export function createOtlpLogsSink(options: OtlpLogsSinkOptions): TelemetrySink {
-  const { resource = {}, ...batching } = options;
+  const { resource, ...batching } = options;
+  const attributes = keyValues({ 'service.name': 'liveroom-web', ...resource });
+  const scope = { name: '@liveroom/metrics', version: SDK_VERSION };
   return createBatchSink(batching, {
     name: 'otlp',
-    format: otlpFormat(resource),
     what: 'createOtlpLogsSink() options',
+    encode: (events) =>
+      JSON.stringify({
+        resourceLogs: [{ resource: { attributes }, scopeLogs: [{ scope, logRecords: events.map(toLogRecord) }] }],
+      }),
+    beacons: false,
     database: 'liveroom-telemetry-otlp',
   });
 }
