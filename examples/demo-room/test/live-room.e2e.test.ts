@@ -21,7 +21,7 @@ const videoWidth = (page: Page, participant: string) =>
 
 test('two viewers see the host live', async () => {
   const viewer1 = await fixture.open('?room=qa-live&role=viewer&name=viewer-1');
-  await expect.poll(() => viewer1.locator('[data-state="waiting-for-host"]').count()).toBe(1);
+  await expect.poll(() => viewer1.locator('[data-state="waiting-for-host"]').count(), { timeout: 30_000 }).toBe(1);
   await fixture.screenshot(viewer1, 'demo-waiting-for-host');
 
   const host = await fixture.open('?room=qa-live&role=host&name=host-a');

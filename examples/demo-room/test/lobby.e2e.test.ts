@@ -18,7 +18,7 @@ test('an empty room name is refused next to the field, with the SDK message', as
   const page = await fixture.open('', { width: 390, height: 844 });
   await page.getByRole('button', { name: 'Join room' }).click();
   const error = page.locator('.field-error');
-  await expect.poll(() => error.textContent()).toContain('must not be empty');
+  await expect.poll(() => error.textContent(), { timeout: 30_000 }).toContain('must not be empty');
   expect(await page.getByLabel('Room name').getAttribute('aria-invalid')).toBe('true');
   await fixture.screenshot(page, 'demo-lobby-invalid');
   await page.context().close();
@@ -28,7 +28,7 @@ test('a room name with characters Agora refuses is explained, not sent', async (
   const page = await fixture.open();
   await page.getByLabel('Room name').fill('shop/42');
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.locator('.field-error').textContent()).toMatch(/may only contain/);
+  await expect.poll(() => page.locator('.field-error').textContent(), { timeout: 30_000 }).toMatch(/may only contain/);
   await page.context().close();
 });
 
@@ -38,7 +38,9 @@ test('the Agora option shows its App ID field and explains a malformed App ID th
   await page.getByLabel('Provider').selectOption('agora');
   await page.getByLabel('Agora App ID').fill('not-an-app-id');
   await page.getByRole('button', { name: 'Join room' }).click();
-  await expect.poll(() => page.locator('.field-error').textContent()).toMatch(/32-character hexadecimal/);
+  await expect
+    .poll(() => page.locator('.field-error').textContent(), { timeout: 30_000 })
+    .toMatch(/32-character hexadecimal/);
   await page.context().close();
 });
 

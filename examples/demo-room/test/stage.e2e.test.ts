@@ -38,7 +38,9 @@ test('a viewer raises a hand, is invited, joins the stage and the host sees them
   expect(await host.locator('.hand').count()).toBe(0);
 
   await press(host, 'Host + guests');
-  await expect.poll(() => host.locator('.stage').getAttribute('data-layout')).toBe('host-plus-guests');
+  await expect
+    .poll(() => host.locator('.stage').getAttribute('data-layout'), { timeout: 30_000 })
+    .toBe('host-plus-guests');
   expect(await host.locator('.seat-vacant').count()).toBeGreaterThan(0);
   await fixture.screenshot(host, 'demo-host-plus-guests');
 });
