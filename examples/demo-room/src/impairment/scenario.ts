@@ -39,7 +39,7 @@ export type ParsedScenario = { ok: true; steps: ScenarioStep[] } | { ok: false; 
 export const CAPTURE_HEIGHT = 720;
 const DEFAULT_AT_S = 5;
 const DEFAULT_STALL_MS = 2000;
-/** Longest delay or period: beyond 2³¹ ms a browser timer fires at once, which would turn a step into a storm. */
+/** Longest delay or period, a day: a timer past 2³¹ ms (24.8 days) fires at once, turning a step into a storm. */
 const MAX_TIME_S = 86_400;
 const AT_PATTERN = /^(\d+(?:\.\d+)?)s?$/i;
 
