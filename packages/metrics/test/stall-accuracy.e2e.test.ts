@@ -258,7 +258,10 @@ describe('stall accuracy in Chromium over the local provider', () => {
     const total = end?.body.total;
     expect(total?.pauseCount, what).toBeGreaterThanOrEqual(1);
     expect(total?.stallCount).toBe(durations.length);
-    expect(total?.stallsOver500Count).toBe(durations.filter((d) => d >= LONG_STALL_MS).length);
+    // Events round each duration; the counters judge it unrounded: a 500 ms event may be a 499.7 ms stall.
+    const over500 = (atLeastMs: number) => durations.filter((d) => d >= atLeastMs).length;
+    expect(total?.stallsOver500Count).toBeGreaterThanOrEqual(over500(LONG_STALL_MS + 1));
+    expect(total?.stallsOver500Count).toBeLessThanOrEqual(over500(LONG_STALL_MS));
     expect(total?.stallsOver500Count).toBeGreaterThanOrEqual(3); // 600, 1000 and 2500 ms
     // Each event's duration is rounded on its own; the total once.
     const sum = durations.reduce((a, b) => a + b, 0);
