@@ -109,6 +109,7 @@ export function createBatchSink(options: HttpBatchSinkOptions, kind: BatchSinkKi
   let timer: unknown;
   /** A retry is scheduled: nothing is sent until its timer fires. */
   let backingOff = false;
+  let closed = false;
   let stored = Promise.resolve();
 
   const report = (code: string, message: string) => context.reportError(code, message);
@@ -131,11 +132,14 @@ export function createBatchSink(options: HttpBatchSinkOptions, kind: BatchSinkKi
   const wait = (delay: number, backoff: boolean) => {
     clear();
     backingOff = backoff;
-    timer = timers.setTimeout(() => {
-      timer = undefined;
-      backingOff = false;
-      void pump();
-    }, delay);
+    // After close, a request still in flight may fail, but schedules nothing: its events stay
+    // stored for the next page's sink.
+    if (!closed)
+      timer = timers.setTimeout(() => {
+        timer = undefined;
+        backingOff = false;
+        void pump();
+      }, delay);
   };
 
   /** Forgets what a 2xx answered, reporting rejections. */
@@ -264,6 +268,7 @@ export function createBatchSink(options: HttpBatchSinkOptions, kind: BatchSinkKi
       await stored;
     },
     async close() {
+      closed = true;
       clear();
       await stored;
     },

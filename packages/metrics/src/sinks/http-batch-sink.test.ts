@@ -125,6 +125,20 @@ describe('createHttpBatchSink', () => {
     expect(t.posted[1]?.events.map((e) => e.seq)).toEqual([1, 2]);
   });
 
+  it('leaves no timer behind after close, even when a request in flight then fails', async () => {
+    let fail: (response: Response) => void = () => {};
+    const t = setup(() => new Promise<Response>((resolve) => (fail = resolve)));
+    for (const i of [1, 2, 3]) t.sink.write(event(i));
+    await vi.waitFor(() => expect(t.posted).toHaveLength(1));
+    const closed = t.sink.close?.();
+    fail(new Response('', { status: 503 }));
+    await closed;
+    await settle();
+    expect(t.timers.delays()).toEqual([]);
+    // The events stay stored for the next page's sink.
+    expect((await t.store.load()).map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+
   it('never resends rejected events, but keeps unanswered ones', async () => {
     const t = setup((events, call) =>
       call === 1
