@@ -91,7 +91,7 @@ it('stores every event exactly once through failures, a 30 s outage and a reload
   const [first] = sessionsOf(await ledger());
   const producedBeforeOutage = (await ledger()).length;
   await expect.poll(async () => (await ledger()).length, POLL).toBeGreaterThan(producedBeforeOutage + 3);
-  await sleep(OUTAGE_MS / 2 - (Date.now() - downAt));
+  await sleep(Math.max(0, OUTAGE_MS / 2 - (Date.now() - downAt)));
   await viewer.reload();
   await viewer.waitForFunction(() => window.lrReady === true);
   await startViewer();
