@@ -18,10 +18,10 @@
  *
  * Run: pnpm api:check | pnpm api:update | pnpm api:check --require-docs=core
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Extractor, ExtractorConfig, ExtractorLogLevel, type ExtractorMessage } from '@microsoft/api-extractor';
-import { PUBLISHED, type PublicEntry, publicEntries, repoRoot } from './entries.ts';
+import { manifest, PUBLISHED, type PublicEntry, publicEntries, repoRoot } from './entries.ts';
 
 const update = process.argv.includes('--update');
 
@@ -106,6 +106,27 @@ function undocumentedMembers(report: string): string[] {
   return found;
 }
 
+/**
+ * A subpath entry's declarations import the package's main entry by name
+ * (`import { RtcProvider } from '@liveroom/core'` in `@liveroom/core/agora`),
+ * as its users' compilers see them. API Extractor counts an import as
+ * external only when it resolves through `node_modules`, and a package's
+ * self-reference does not; without this, every main-entry type a subpath
+ * uses would be reported as a forgotten export of the subpath. This maps the
+ * package's own name to a `node_modules` link to it, so the subpath report
+ * lists those types as imports, and the main entry's report documents them.
+ */
+function selfAsDependency(entry: PublicEntry): Record<string, string[]> {
+  const { name } = manifest(entry.folder);
+  const main = publicEntries(entry.folder).find((e) => e.specifier === name);
+  if (entry.specifier === name || main === undefined) return {};
+  const link = join(repoRoot, '.tmp/api-report/node_modules', name);
+  rmSync(link, { force: true });
+  mkdirSync(dirname(link), { recursive: true });
+  symlinkSync(join(repoRoot, 'packages', entry.folder), link, 'dir');
+  return { [name]: [join(link, main.types)] };
+}
+
 function configFor(entry: PublicEntry): ExtractorConfig {
   const projectFolder = join(repoRoot, 'packages', entry.folder);
   return ExtractorConfig.prepare({
@@ -122,6 +143,8 @@ function configFor(entry: PublicEntry): ExtractorConfig {
             strict: true,
             skipLibCheck: true,
             types: ['node'],
+            paths: selfAsDependency(entry),
+            preserveSymlinks: true,
           },
           include: [entry.types],
         },

@@ -60,9 +60,9 @@ const candidate = z.nullable(
 /** Identifies one peer connection, so late ICE for a replaced connection is ignored. */
 const pcId = z.string().check(z.minLength(1), z.maxLength(64));
 
-const trackAnnouncements = ['publish', 'unpublish', 'mute', 'unmute'] as const;
 /** A client's announcement about one of its tracks. */
-export type TrackAnnouncement = (typeof trackAnnouncements)[number];
+export type TrackAnnouncement = 'publish' | 'unpublish' | 'mute' | 'unmute';
+const trackAnnouncements: readonly TrackAnnouncement[] = ['publish', 'unpublish', 'mute', 'unmute'];
 
 /** Every message a client sends. */
 export const clientMessageSchema = z.discriminatedUnion('type', [
