@@ -63,24 +63,29 @@ function attribute(profile: CpuProfile, seconds: number) {
     return stats ? 'stats' : 'other';
   };
   const ms: Record<Owner, number> = { collector: 0, stats: 0, other: 0 };
+  const samples: Record<Owner, number> = { collector: 0, stats: 0, other: 0 };
   const self = new Map<string, number>();
   const deltas = profile.timeDeltas ?? [];
   (profile.samples ?? []).forEach((id, i) => {
     const weight = Math.min(MAX_SAMPLE_MS, (deltas[i + 1] ?? 0) / 1_000);
     const who = owner(id);
     ms[who] += weight;
+    samples[who] += 1;
     if (who !== 'collector') return;
     const frame = byId.get(id);
     const name = `${frame?.functionName || '(anonymous)'} ${frame?.url.replace(/.*\/packages\//, '').replace(/\?.*/, '') ?? ''}:${(frame?.lineNumber ?? 0) + 1}`;
     self.set(name, (self.get(name) ?? 0) + weight);
   });
-  return { collector: ms.collector / seconds, stats: ms.stats / seconds, self, seconds };
+  return { collector: ms.collector / seconds, stats: ms.stats / seconds, self, samples };
 }
 
 const h = await startHarness({ fixturesDir: fixtures });
 try {
+  // Under heavy load the first page can outlast the harness's 30 s navigation
+  // timeout while Vite transforms the fixture; a second try finds it warm.
+  const newPage = () => h.newPage('metrics-room.html').catch(() => h.newPage('metrics-room.html'));
   const open = async (autoSubscribe: boolean) => {
-    const page = await h.newPage('metrics-room.html');
+    const page = await newPage();
     await page.evaluate(
       ([url, subscribe]) => window.lrm.start({ signallingUrl: url, collect: false, autoSubscribe: subscribe }),
       [h.signallingUrl, autoSubscribe] as const,
@@ -137,6 +142,10 @@ try {
   );
   console.log(
     `  per round (collector / bare): ${collector.map((c, i) => ((c.collector + c.stats) / Math.max(bare[i]?.stats ?? 0, 1e-3)).toFixed(2)).join(' ')}`,
+  );
+  const count = (phases: ReturnType<typeof attribute>[], who: Owner) => phases.reduce((n, p) => n + p.samples[who], 0);
+  console.log(
+    `  profile samples (a starved sampler makes these few; read the ratios with them): bare getStats ${count(bare, 'stats')}, collector own ${count(collector, 'collector')} + getStats ${count(collector, 'stats')}`,
   );
   console.log(`  own code / bare getStats():   ${(own / Math.max(bareStats, 1e-3)).toFixed(2)}×`);
   console.log(`  collector / bare getStats():  ${((own + itsStats) / Math.max(bareStats, 1e-3)).toFixed(2)}×`);

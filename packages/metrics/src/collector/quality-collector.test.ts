@@ -48,6 +48,30 @@ describe('createQualityCollector: session lifecycle', () => {
     expect(f.events).toEqual([]);
   });
 
+  it('watches the frames of videos attached before it was created', async () => {
+    vi.stubGlobal('MediaStream', class {});
+    vi.stubGlobal('HTMLVideoElement', class {});
+    try {
+      const provider = new FakeProvider();
+      const room = createRoom({ provider });
+      await room.join({ roomId: 'room-a', role: 'audience', userId: 'u_1' });
+      provider.remoteJoin('host-1');
+      provider.remotePublish('host-1', 'video');
+      const track = await vi.waitFor(() => room.participants.get('host-1')?.videoTrack ?? expect.unreachable());
+      const element = track.attach({ play: async () => undefined } as unknown as HTMLMediaElement);
+      const env = new FakeEnvironment();
+      const events: TelemetryEvent[] = [];
+      createQualityCollector(room, { environment: env, sinks: [createCallbackSink((e) => events.push(e))] });
+      env.play(element, 1000);
+      expect(events.find((e) => e.type === 'first_frame')?.body).toMatchObject({
+        source: 'rvfc',
+        participantId: 'host-1',
+      });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('ends on leave, kick and pagehide with the reason', async () => {
     const left = collectorFixture();
     await join(left);

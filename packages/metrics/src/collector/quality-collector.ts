@@ -201,6 +201,10 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
       env.onVisibilityChange(() => tracker?.setVisible(env.visibility() === 'visible')),
       env.onPageHide(() => endSession('pagehide')),
     );
+    // Videos attached before the collector existed (a late start) are watched too.
+    for (const { videoTrack: track } of room.participants.values()) {
+      if (track) for (const element of track.attachedElements) attached.set(element, track);
+    }
     if (room.connectionState === 'connecting') joinAtMs = env.now();
     if (room.connectionState === 'connected' || room.connectionState === 'reconnecting') startSession(true);
   }
