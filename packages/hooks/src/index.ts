@@ -23,8 +23,8 @@ export type {
 export { LAYOUT_MODES } from './layout/layout-types.js';
 export { type BattleBroadcast, battleBroadcastSchema } from './pk/battle-broadcast-messages.js';
 export { type BattleClock, systemClock, type TimerHandle } from './pk/battle-clock.js';
-export { decideOutcome, remainingMs, scoreOf, serverNow } from './pk/battle-outcome.js';
-export { battleReducer, battleTransition, IDLE_BATTLE, nextDeadline } from './pk/battle-reducer.js';
+export { decideOutcome, nextDeadline, remainingMs, scoreOf, serverNow } from './pk/battle-outcome.js';
+export { battleReducer, battleTransition, IDLE_BATTLE } from './pk/battle-reducer.js';
 export type { BattleRelayState } from './pk/battle-relay.js';
 export { type BattleSnapshot, BattleStore, type BattleStoreOptions, createBattleStore } from './pk/battle-store.js';
 export { type BattleTelemetry, battleTelemetry } from './pk/battle-telemetry.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
-import { remainingMs, serverNow } from '../src/pk/battle-outcome.js';
-import { battleTransition, IDLE_BATTLE, nextDeadline } from '../src/pk/battle-reducer.js';
+import { nextDeadline, remainingMs, serverNow } from '../src/pk/battle-outcome.js';
+import { battleTransition, IDLE_BATTLE } from '../src/pk/battle-reducer.js';
 import type { BattleEvent, BattleState } from '../src/pk/battle-types.js';
 import { activeForAlice, alice, BATTLE, bob, inviteOf, run, startOf, T0, timings } from './fixtures/battle.js';
 

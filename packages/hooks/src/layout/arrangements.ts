@@ -50,11 +50,30 @@ function ids(input: ArrangementInput): string[] {
   return input.participants.map((p) => p.id);
 }
 
+/** One seat per grid cell, in order. */
+function cellSeats(cells: readonly Rect[]): SeatMap {
+  return { cell: (seat) => cells[seat]!, area: () => 'cell', capacity: cells.length };
+}
+
+/** Seat 0 in the main area, the others along a strip of `count` cells. */
+function mainAndStripSeats(container: ArrangementInput['container'], count: number): SeatMap {
+  const { main, strip } = mainAndStrip(container, count, STRIP_SHARE);
+  return {
+    cell: (seat) => (seat === 0 ? main : strip[seat - 1]!),
+    area: (seat) => (seat === 0 ? 'main' : 'strip'),
+    capacity: count + 1,
+  };
+}
+
 function grid(input: ArrangementInput): Arranged {
   const plan = flowingSeats(ids(input), MAX_GRID_TILES, previousSeats(input.previous, 'grid'), input.pinned);
   const { cols, rows } = gridShape(plan.seats.size, input.container, input.aspectRatio);
-  const cells = gridCells({ x: 0, y: 0, ...input.container }, plan.seats.size, cols, rows);
-  return place(plan, { cell: (seat) => cells[seat]!, area: () => 'cell', capacity: plan.seats.size }, input, false);
+  return place(
+    plan,
+    cellSeats(gridCells({ x: 0, y: 0, ...input.container }, plan.seats.size, cols, rows)),
+    input,
+    false,
+  );
 }
 
 /**
@@ -65,13 +84,7 @@ function speaker(input: ArrangementInput): Arranged {
   const present = new Set(ids(input));
   const main = [input.pinned, input.activeSpeaker].find((id) => id !== undefined && present.has(id));
   const plan = flowingSeats(ids(input), MAX_SPEAKER_STRIP + 1, previousSeats(input.previous, 'speaker'), main);
-  const { main: mainRect, strip } = mainAndStrip(input.container, Math.max(0, plan.seats.size - 1), STRIP_SHARE);
-  const seats: SeatMap = {
-    cell: (seat) => (seat === 0 ? mainRect : strip[seat - 1]!),
-    area: (seat) => (seat === 0 ? 'main' : 'strip'),
-    capacity: plan.seats.size,
-  };
-  return place(plan, seats, input, false);
+  return place(plan, mainAndStripSeats(input.container, Math.max(0, plan.seats.size - 1)), input, false);
 }
 
 /** The host of a host-centred stage: pinned, else the first `host`, else the first participant. */
@@ -100,19 +113,13 @@ function pk(input: ArrangementInput): Arranged {
 
 /** The host large, guests in a strip of fixed seats beside or below. */
 function hostPlusGuests(input: ArrangementInput): Arranged {
-  const { main, strip } = mainAndStrip(input.container, input.guestSeats, STRIP_SHARE);
-  const seats: SeatMap = {
-    cell: (seat) => (seat === 0 ? main : strip[seat - 1]!),
-    area: (seat) => (seat === 0 ? 'main' : 'strip'),
-    capacity: input.guestSeats + 1,
-  };
+  const seats = mainAndStripSeats(input.container, input.guestSeats);
   return place(hostSeated(input, seats.capacity), seats, input, true);
 }
 
 /** The live-commerce 3×3 stage: the host in seat 0 (top left), eight guest seats. */
 function nineSeat(input: ArrangementInput): Arranged {
-  const cells = gridCells({ x: 0, y: 0, ...input.container }, 9, 3, 3);
-  return place(hostSeated(input, 9), { cell: (seat) => cells[seat]!, area: () => 'cell', capacity: 9 }, input, true);
+  return place(hostSeated(input, 9), cellSeats(gridCells({ x: 0, y: 0, ...input.container }, 9, 3, 3)), input, true);
 }
 
 function place(plan: SeatPlan, seats: SeatMap, input: ArrangementInput, listVacant: boolean): Arranged {

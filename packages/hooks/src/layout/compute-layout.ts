@@ -7,7 +7,8 @@ import * as z from 'zod/mini';
 import { arrange } from './arrangements.js';
 import { LAYOUT_MODES, type Layout, type LayoutInput } from './layout-types.js';
 
-const positive = z.number().check(z.gt(0), z.refine(Number.isFinite, 'must be finite'));
+/** Finite (as every zod number) and above zero. */
+const positive = z.number().check(z.gt(0));
 
 const layoutInputSchema = z.object({
   participants: z

@@ -11,7 +11,6 @@ import { type RoomStores, roomStores } from '../stores/room-stores.js';
 import type { TelemetryEmitter } from '../telemetry.js';
 import { computeLayout } from './compute-layout.js';
 import type { Layout, LayoutInput, LayoutMode, LayoutParticipant, Size } from './layout-types.js';
-import { sameLayout } from './same-layout.js';
 
 /** Options of {@link createLayoutStore}. */
 export interface LayoutStoreOptions {
@@ -96,7 +95,8 @@ export class LayoutStore extends Subscribable {
     const input = { ...this.#input, ...patch };
     const next = computeLayout({ ...input, previous });
     this.#input = input;
-    if (sameLayout(previous, next)) return;
+    // Layouts are plain data built in one key order: equal JSON draws the same stage.
+    if (JSON.stringify(previous) === JSON.stringify(next)) return;
     this.#layout = next;
     this.#report(previous);
     this.notify();

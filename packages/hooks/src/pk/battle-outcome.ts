@@ -28,6 +28,29 @@ export function serverNow(localNow: number, serverTimeOffsetMs: number): number 
 }
 
 /**
+ * The server time at which the current phase times out or moves on by
+ * itself, or `undefined` when nothing is scheduled (idle).
+ */
+export function nextDeadline(state: BattleState): number | undefined {
+  switch (state.phase) {
+    case 'idle':
+      return undefined;
+    case 'inviting':
+    case 'invited':
+    case 'accepted':
+      return state.invitedAt + state.timings.inviteTimeoutMs;
+    case 'countdown':
+      return state.activeAt;
+    case 'active':
+      return state.endsAt;
+    case 'settling':
+      return state.settleAt;
+    case 'result':
+      return state.until;
+  }
+}
+
+/**
  * Milliseconds left in the current timed phase at server time `now`: the
  * answer window while inviting, the countdown, the scoring time while active,
  * 0 otherwise. Because every deadline is an authority timestamp, viewers with
@@ -39,16 +62,7 @@ export function serverNow(localNow: number, serverTimeOffsetMs: number): number 
  * ```
  */
 export function remainingMs(state: BattleState, now: number): number {
-  switch (state.phase) {
-    case 'inviting':
-    case 'invited':
-    case 'accepted':
-      return Math.max(0, state.invitedAt + state.timings.inviteTimeoutMs - now);
-    case 'countdown':
-      return Math.max(0, state.activeAt - now);
-    case 'active':
-      return Math.max(0, state.endsAt - now);
-    default:
-      return 0;
-  }
+  // Settling and the result have deadlines too, but no clock a viewer should see.
+  const due = state.phase === 'settling' || state.phase === 'result' ? undefined : nextDeadline(state);
+  return due === undefined ? 0 : Math.max(0, due - now);
 }

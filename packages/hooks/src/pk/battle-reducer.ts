@@ -10,7 +10,7 @@
  * server time, so the same events give the same states on every client.
  * An event that does not apply leaves the state untouched and says why.
  */
-import { decideOutcome } from './battle-outcome.js';
+import { decideOutcome, nextDeadline } from './battle-outcome.js';
 import type {
   BattleEvent,
   BattleInvite,
@@ -91,29 +91,6 @@ export function battleTransition(state: BattleState, event: BattleEvent): Battle
 /** {@link battleTransition} as a plain `(state, event) => state` reducer (for `useReducer` or a store). */
 export function battleReducer(state: BattleState, event: BattleEvent): BattleState {
   return battleTransition(state, event).state;
-}
-
-/**
- * The server time at which the current phase times out or moves on by
- * itself, or `undefined` when nothing is scheduled (idle).
- */
-export function nextDeadline(state: BattleState): number | undefined {
-  switch (state.phase) {
-    case 'idle':
-      return undefined;
-    case 'inviting':
-    case 'invited':
-    case 'accepted':
-      return state.invitedAt + state.timings.inviteTimeoutMs;
-    case 'countdown':
-      return state.activeAt;
-    case 'active':
-      return state.endsAt;
-    case 'settling':
-      return state.settleAt;
-    case 'result':
-      return state.until;
-  }
 }
 
 function within(

@@ -15,17 +15,11 @@ export type BattleRelayState = 'none' | 'starting' | 'running' | 'unsupported' |
 /** Starts and stops the relay for one store; reports its state through `onChange`. */
 export class BattleRelay {
   #state: BattleRelayState = 'none';
-  #running = false;
 
   constructor(
     private readonly room: Room,
     private readonly onChange: (state: BattleRelayState, error?: LiveroomError) => void,
   ) {}
-
-  /** The relay's state now. */
-  get state(): BattleRelayState {
-    return this.#state;
-  }
 
   /** Relays the local host into the opponent's room when they are in another room. */
   async start(self: PkHost, opponent: PkHost): Promise<void> {
@@ -39,7 +33,6 @@ export class BattleRelay {
         await this.room.stopMediaRelay().catch(() => undefined);
         return;
       }
-      this.#running = true;
       this.#set('running');
     } catch (error) {
       this.#set('failed', asLiveroomError(error, 'PROVIDER_ERROR', 'Could not start the PK media relay'));
@@ -49,8 +42,7 @@ export class BattleRelay {
   /** Stops a running relay and returns to `none`. */
   async stop(): Promise<void> {
     if (this.#state === 'none') return;
-    const wasRunning = this.#running;
-    this.#running = false;
+    const wasRunning = this.#state === 'running';
     this.#set('none');
     if (wasRunning) await this.room.stopMediaRelay().catch(() => undefined);
   }

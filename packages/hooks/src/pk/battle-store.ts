@@ -10,8 +10,8 @@ import { onRoomEvent } from '../store/room-listener.js';
 import { Subscribable } from '../store/subscribable.js';
 import type { TelemetryEmitter } from '../telemetry.js';
 import { type BattleClock, systemClock, type TimerHandle } from './battle-clock.js';
-import { remainingMs, serverNow } from './battle-outcome.js';
-import { battleTransition, IDLE_BATTLE, nextDeadline } from './battle-reducer.js';
+import { nextDeadline, remainingMs, serverNow } from './battle-outcome.js';
+import { battleTransition, IDLE_BATTLE } from './battle-reducer.js';
 import { BattleRelay, type BattleRelayState } from './battle-relay.js';
 import { battleTelemetry } from './battle-telemetry.js';
 import {
@@ -24,7 +24,13 @@ import {
   type PkHost,
 } from './battle-types.js';
 import { eventForMessage } from './pk-inbox.js';
-import { battleTimingsSchema, PK_PROTOCOL_VERSION, type PkMessageBody, pkHostSchema } from './pk-messages.js';
+import {
+  battleTimingsSchema,
+  PK_PROTOCOL_VERSION,
+  type PkMessageBody,
+  pkHostSchema,
+  scoreUpdateShape,
+} from './pk-messages.js';
 import type { PkTransport, PkTransportEvent } from './pk-transport.js';
 
 /** Options of {@link createBattleStore}. */
@@ -54,11 +60,7 @@ const inviteTargetSchema = z.object({
   userId: pkHostSchema.shape.userId,
   roomId: z.optional(pkHostSchema.shape.roomId),
 });
-const scoreUpdateSchema = z.object({
-  battleId: z.string().check(z.minLength(1)),
-  seq: z.number().check(z.int(), z.gte(1)),
-  scores: z.record(z.string(), z.number()),
-});
+const scoreUpdateSchema = z.object(scoreUpdateShape);
 
 /** Failures of fire-and-forget sends are already recorded in `lastError`. */
 const ignore = () => undefined;
@@ -126,29 +128,25 @@ export class BattleStore extends Subscribable {
     const t = this.#dispatch({ type: 'invite_sent', battleId, inviter: self, invitee: opponent, sentAt, timings });
     if (!t.ok)
       throw new LiveroomError('INVALID_STATE', `invite() refused (${t.reason}): finish the current battle first.`);
-    await this.#send({ type: 'invite', battleId, sentAt, timings }, () => this.#dispatch({ type: 'cancel', battleId }));
+    await this.#send({ type: 'invite', battleId, sentAt, timings }, { self, opponent }, () =>
+      this.#dispatch({ type: 'cancel', battleId }),
+    );
     return battleId;
   }
 
   /** Accepts the pending invite. */
-  async accept(): Promise<void> {
-    const battle = this.#require(['invited'], 'accept()');
-    this.#dispatch({ type: 'accept', battleId: battle.battleId });
-    await this.#send({ type: 'accept', battleId: battle.battleId });
+  accept(): Promise<void> {
+    return this.#answer('accept', ['invited']);
   }
 
   /** Declines the pending invite. */
-  async decline(): Promise<void> {
-    const battle = this.#require(['invited'], 'decline()');
-    this.#dispatch({ type: 'decline', battleId: battle.battleId });
-    await this.#send({ type: 'decline', battleId: battle.battleId }, undefined, battle);
+  decline(): Promise<void> {
+    return this.#answer('decline', ['invited']);
   }
 
   /** Withdraws an invite (or an accepted battle before its start). */
-  async cancel(): Promise<void> {
-    const battle = this.#require(['inviting', 'invited', 'accepted'], 'cancel()');
-    this.#dispatch({ type: 'cancel', battleId: battle.battleId });
-    await this.#send({ type: 'cancel', battleId: battle.battleId }, undefined, battle);
+  cancel(): Promise<void> {
+    return this.#answer('cancel', ['inviting', 'invited', 'accepted']);
   }
 
   /** Ends the battle early (either host may); late scores still count while settling. */
@@ -156,7 +154,7 @@ export class BattleStore extends Subscribable {
     const battle = this.#require(['countdown', 'active'], 'end()');
     const at = this.serverNow();
     this.#dispatch({ type: 'end', battleId: battle.battleId, by: battle.self.userId, at });
-    await this.#send({ type: 'end', battleId: battle.battleId, at });
+    await this.#send({ type: 'end', battleId: battle.battleId, at }, battle);
   }
 
   /** Clears the result before its display time is up. */
@@ -186,7 +184,7 @@ export class BattleStore extends Subscribable {
     }
     const update = { battleId: battle.battleId, seq: battle.scoreSeq + 1, scores };
     const t = this.applyScore(update);
-    if (t.ok) await this.#send({ type: 'score', ...update });
+    if (t.ok) await this.#send({ type: 'score', ...update }, battle);
     return t;
   }
 
@@ -206,6 +204,16 @@ export class BattleStore extends Subscribable {
       throw new LiveroomError('INVALID_STATE', `${what} is for hosts and co-hosts; the audience can only watch.`);
     }
     return { userId, roomId };
+  }
+
+  /** Applies `type` to the battle in one of `phases`, and tells the opponent. */
+  async #answer(
+    type: 'accept' | 'decline' | 'cancel',
+    phases: readonly ('inviting' | 'invited' | 'accepted')[],
+  ): Promise<void> {
+    const battle = this.#require(phases, `${type}()`);
+    this.#dispatch({ type, battleId: battle.battleId });
+    await this.#send({ type, battleId: battle.battleId }, battle);
   }
 
   #require<P extends BattleState['phase']>(phases: readonly P[], what: string): Extract<BattleState, { phase: P }> {
@@ -248,7 +256,7 @@ export class BattleStore extends Subscribable {
         endsAt: activeAt + next.timings.durationMs,
       } as const;
       this.#dispatch(start);
-      this.#send(start, undefined, next).catch(ignore);
+      this.#send(start, next).catch(ignore);
     }
   }
 
@@ -289,7 +297,7 @@ export class BattleStore extends Subscribable {
     if (!t.ok && t.reason === 'busy' && mapped.type === 'invite_received') {
       // Already in a battle: tell the other host at once rather than letting its invite time out.
       const { battleId, inviter, invitee } = mapped;
-      this.#send({ type: 'decline', battleId }, undefined, { self: invitee, opponent: inviter }).catch(ignore);
+      this.#send({ type: 'decline', battleId }, { self: invitee, opponent: inviter }).catch(ignore);
     }
   }
 
@@ -299,14 +307,10 @@ export class BattleStore extends Subscribable {
   }
 
   /**
-   * Sends a message to the opponent of `battle` (the current one by default).
-   * On failure, runs `rollback` and rethrows as a `LiveroomError`.
+   * Sends a message from `battle.self` to its opponent. On failure, runs
+   * `rollback` and rethrows as a `LiveroomError`.
    */
-  async #send(
-    body: PkMessageBody,
-    rollback?: () => void,
-    battle: { self: PkHost; opponent: PkHost } = this.#current(),
-  ): Promise<void> {
+  async #send(body: PkMessageBody, battle: { self: PkHost; opponent: PkHost }, rollback?: () => void): Promise<void> {
     try {
       await this.#transport.send({
         kind: 'liveroom.pk',
@@ -324,12 +328,6 @@ export class BattleStore extends Subscribable {
       this.#patch({ lastError: failure });
       throw failure;
     }
-  }
-
-  #current(): { self: PkHost; opponent: PkHost } {
-    const battle = this.#snapshot.battle;
-    if (battle.phase === 'idle') throw new LiveroomError('INVALID_STATE', 'No battle to send a message about.');
-    return battle;
   }
 
   #patch(patch: Partial<BattleSnapshot>): void {

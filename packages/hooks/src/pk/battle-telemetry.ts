@@ -11,8 +11,6 @@ import type { BattleState } from './battle-types.js';
 /** One telemetry event to emit. */
 export type BattleTelemetry = { type: 'pk_start'; body: PkStartBody } | { type: 'pk_end'; body: PkEndBody };
 
-const STARTED = ['active', 'settling'];
-
 /** The telemetry for moving from `previous` to `next` (none for most transitions). */
 export function battleTelemetry(previous: BattleState, next: BattleState): BattleTelemetry[] {
   if (previous.phase !== 'active' && next.phase === 'active') {
@@ -28,13 +26,13 @@ export function battleTelemetry(previous: BattleState, next: BattleState): Battl
       },
     ];
   }
-  if (!('scores' in previous)) return [];
-  const wasStarted = STARTED.includes(previous.phase);
-  if (next.phase === 'result' && previous.phase !== 'result' && wasStarted) {
+  // Only a battle that opened scoring ends with `pk_end`.
+  if (previous.phase !== 'active' && previous.phase !== 'settling') return [];
+  if (next.phase === 'result') {
     const result: PkEndBody['result'] = next.outcome === 'opponent_left' ? 'aborted' : next.outcome;
     return [{ type: 'pk_end', body: { battleId: next.battleId, result, reason: next.reason, scores: scoresOf(next) } }];
   }
-  if (next.phase === 'idle' && wasStarted) {
+  if (next.phase === 'idle') {
     return [
       {
         type: 'pk_end',

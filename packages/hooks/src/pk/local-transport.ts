@@ -9,9 +9,7 @@
  * methods works.
  */
 import { LiveroomError, type Room } from '@liveroom/core';
-import { onRoomEvent } from '../store/room-listener.js';
-import { decodePkMessage } from './pk-messages.js';
-import type { PkTransport, PkTransportEvent } from './pk-transport.js';
+import { listenInRoom, type PkTransport } from './pk-transport.js';
 
 /** What the local provider reports over cross-room messaging (its `CrossRoomEvent`). */
 export type CrossRoomMessengerEvent =
@@ -54,30 +52,12 @@ export function createLocalPkTransport(room: Room): PkTransport {
   }
   return {
     send: (message) => provider.sendToRoom(message.to.roomId, message.to.userId, JSON.stringify(message)),
-    listen(listener: (event: PkTransportEvent) => void) {
-      const stop = provider.onRoomMessage((event) => {
-        if (event.type === 'peer-left') {
-          listener({ type: 'peer-left', userId: event.userId });
-          return;
-        }
-        const message = decodePkMessage(event.payload);
-        if (
-          message &&
-          message.from.userId === event.from &&
-          message.from.roomId === event.fromRoomId &&
-          message.to.userId === room.userId &&
-          message.to.roomId === room.roomId
-        ) {
-          listener({ type: 'message', message });
-        }
-      });
-      const stopDepartures = onRoomEvent(room, 'participant-left', ({ id }) =>
-        listener({ type: 'peer-left', userId: id }),
-      );
-      return () => {
-        stop();
-        stopDepartures();
-      };
-    },
+    listen: (listener) =>
+      listenInRoom(room, listener, (deliver) =>
+        provider.onRoomMessage((event) => {
+          if (event.type === 'peer-left') listener({ type: 'peer-left', userId: event.userId });
+          else deliver(event.payload, { userId: event.from, roomId: event.fromRoomId });
+        }),
+      ),
   };
 }

@@ -5,7 +5,10 @@
  * supplies elsewhere (Agora RTM, its own backend), because Agora's stream
  * messages stay inside one channel and its media relay carries no data.
  */
-import type { PkMessage } from './pk-messages.js';
+import type { Room } from '@liveroom/core';
+import { onRoomEvent } from '../store/room-listener.js';
+import type { PkHost } from './battle-types.js';
+import { decodePkMessage, type PkMessage } from './pk-messages.js';
 
 /** What a transport reports to the battle store. */
 export type PkTransportEvent =
@@ -39,4 +42,36 @@ export interface PkTransport {
   send(message: PkMessage): Promise<void>;
   /** Starts delivering events; returns the function that stops. */
   listen(listener: (event: PkTransportEvent) => void): () => void;
+}
+
+/**
+ * What the built-in transports share: incoming payloads become `message`
+ * events only when they decode, their `from` is the sender the channel
+ * stamped, and their `to` is this host in this room; remote participants
+ * leaving `room` become `peer-left`. `subscribe` hands each raw payload, with
+ * its channel sender, to `deliver`, and returns the function that stops.
+ */
+export function listenInRoom(
+  room: Room,
+  listener: (event: PkTransportEvent) => void,
+  subscribe: (deliver: (payload: string, sender: PkHost) => void) => () => void,
+): () => void {
+  const stops = [
+    subscribe((payload, sender) => {
+      const message = decodePkMessage(payload);
+      if (
+        message &&
+        message.from.userId === sender.userId &&
+        message.from.roomId === sender.roomId &&
+        message.to.userId === room.userId &&
+        message.to.roomId === room.roomId
+      ) {
+        listener({ type: 'message', message });
+      }
+    }),
+    onRoomEvent(room, 'participant-left', ({ id }) => listener({ type: 'peer-left', userId: id })),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
 }

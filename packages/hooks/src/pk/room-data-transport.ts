@@ -6,8 +6,15 @@
  */
 import { LiveroomError, type Room } from '@liveroom/core';
 import { onRoomEvent } from '../store/room-listener.js';
-import { decodePkMessage } from './pk-messages.js';
-import type { PkTransport, PkTransportEvent } from './pk-transport.js';
+import { listenInRoom, type PkTransport } from './pk-transport.js';
+
+/** Throws `NOT_SUPPORTED` when `room`'s provider has no data messages, saying what they were `for`. */
+export function requireDataMessages(room: Room, purpose: string): void {
+  const provider = room.provider.name;
+  if (!room.provider.capabilities.dataMessages) {
+    throw new LiveroomError('NOT_SUPPORTED', `The ${provider} provider has no data messages ${purpose}.`, { provider });
+  }
+}
 
 /**
  * Creates the transport. Throws `NOT_SUPPORTED` when the provider has no data
@@ -21,13 +28,7 @@ import type { PkTransport, PkTransportEvent } from './pk-transport.js';
  * ```
  */
 export function createRoomDataPkTransport(room: Room): PkTransport {
-  if (!room.provider.capabilities.dataMessages) {
-    throw new LiveroomError(
-      'NOT_SUPPORTED',
-      `The ${room.provider.name} provider has no data messages. Pass a PkTransport over your own signalling (e.g. Agora RTM).`,
-      { provider: room.provider.name },
-    );
-  }
+  requireDataMessages(room, 'for PK signalling. Pass a PkTransport over your own signalling (e.g. Agora RTM)');
   return {
     async send(message) {
       if (message.to.roomId !== room.roomId) {
@@ -38,19 +39,12 @@ export function createRoomDataPkTransport(room: Room): PkTransport {
       }
       await room.sendData(JSON.stringify(message), { to: [message.to.userId] });
     },
-    listen(listener: (event: PkTransportEvent) => void) {
-      const stops = [
-        onRoomEvent(room, 'data-message', ({ from, payload }) => {
-          const message = decodePkMessage(payload);
-          if (message?.from.userId === from && message.to.userId === room.userId) {
-            listener({ type: 'message', message });
-          }
-        }),
-        onRoomEvent(room, 'participant-left', ({ id }) => listener({ type: 'peer-left', userId: id })),
-      ];
-      return () => {
-        for (const stop of stops) stop();
-      };
-    },
+    listen: (listener) =>
+      // Data messages never leave the room, so the sender is in this room.
+      listenInRoom(room, listener, (deliver) =>
+        onRoomEvent(room, 'data-message', ({ from, payload }) =>
+          deliver(payload, { userId: from, roomId: room.roomId ?? '' }),
+        ),
+      ),
   };
 }

@@ -5,7 +5,7 @@
  * room `serverTimeOffsetMs`, so every viewer shows the same remaining time
  * whatever their device clock says.
  */
-import { LiveroomError, type Room } from '@liveroom/core';
+import type { Room } from '@liveroom/core';
 import { onRoomEvent } from '../store/room-listener.js';
 import { Subscribable } from '../store/subscribable.js';
 import { fromBroadcast, toBroadcast } from './battle-broadcast-messages.js';
@@ -14,18 +14,7 @@ import { remainingMs, serverNow } from './battle-outcome.js';
 import { IDLE_BATTLE } from './battle-reducer.js';
 import type { BattleStore } from './battle-store.js';
 import type { BattleState } from './battle-types.js';
-
-function requireDataMessages(room: Room): void {
-  if (!room.provider.capabilities.dataMessages) {
-    throw new LiveroomError(
-      'NOT_SUPPORTED',
-      `The ${room.provider.name} provider has no data messages to reach viewers.`,
-      {
-        provider: room.provider.name,
-      },
-    );
-  }
-}
+import { requireDataMessages } from './room-data-transport.js';
 
 /**
  * Sends the host's battle state to everyone in the room on every change, and
@@ -38,7 +27,7 @@ function requireDataMessages(room: Room): void {
  * ```
  */
 export function broadcastBattle(store: BattleStore, room: Room): () => void {
-  requireDataMessages(room);
+  requireDataMessages(room, 'to reach viewers');
   let seq = 0;
   let last: BattleState | undefined;
   const send = (to?: string) => {
@@ -83,7 +72,7 @@ export class SpectatorStore extends Subscribable {
 
   constructor(options: SpectatorStoreOptions) {
     super();
-    requireDataMessages(options.room);
+    requireDataMessages(options.room, 'to reach viewers');
     this.#room = options.room;
     this.#clock = options.clock ?? systemClock;
     this.#snapshot = { hostId: options.hostId, battle: IDLE_BATTLE };
