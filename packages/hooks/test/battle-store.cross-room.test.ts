@@ -122,6 +122,13 @@ describe('bad input', () => {
     expect(() => store.applyScore({ battleId: 'pk-1', seq: 0, scores: {} })).toThrow(/seq/);
   });
 
+  it('refuses a negative score with INVALID_CONFIG naming the scores', async () => {
+    const { store } = await host();
+    expect(() => store.applyScore({ battleId: 'pk-1', seq: 1, scores: { alice: -1 } })).toThrow(
+      expect.objectContaining({ code: 'INVALID_CONFIG', issues: [expect.objectContaining({ path: 'scores' })] }),
+    );
+  });
+
   it('refuses actions in the wrong phase with INVALID_STATE', async () => {
     const { store } = await host();
     await expect(store.accept()).rejects.toSatisfy((e) => isLiveroomError(e, 'INVALID_STATE'));

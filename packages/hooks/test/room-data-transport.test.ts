@@ -44,6 +44,7 @@ describe('createRoomDataPkTransport', () => {
       'a sender who is not the data channel sender',
       JSON.stringify({ ...invite, from: { userId: 'eve', roomId: 'shop-1' } }),
     ],
+    ['a sender who claims another room', JSON.stringify({ ...invite, from: { userId: 'alice', roomId: 'shop-2' } })],
     ['a message for someone else', JSON.stringify({ ...invite, to: { userId: 'carol', roomId: 'shop-1' } })],
   ])('drops %s', async (_name, payload) => {
     const { bob, received } = await pair();
