@@ -83,7 +83,7 @@ export const tokenSchema = z.string().check(z.minLength(1, 'token must not be em
 
 /**
  * Options of `createRoom()`. `config.test-d.ts` keeps this interface equal to
- * what {@link roomOptionsSchema} accepts, so docs and validation never drift.
+ * what `roomOptionsSchema` accepts, so docs and validation never drift.
  */
 export interface RoomOptions {
   /** The provider the room runs on, e.g. `createLocalProvider({ signallingUrl })` or `createAgoraProvider({ appId })`. */
@@ -102,7 +102,7 @@ export interface RoomOptions {
 
 /**
  * Options of `room.join()`. `config.test-d.ts` keeps this interface equal to
- * what {@link joinOptionsSchema} accepts.
+ * what `joinOptionsSchema` accepts.
  */
 export interface JoinOptions {
   /**

@@ -20,8 +20,9 @@ export const signallingServerOptionsSchema = z.object({
   heartbeatIntervalMs: z.number().int().min(10).default(5000),
   /** A socket silent for this long (no message, no pong) is dropped as timed out. */
   heartbeatTimeoutMs: z.number().int().min(20).default(15_000),
-  /** Per-room limits; the defaults are the mesh's (9 publishers, 50 viewers). */
+  /** Hosts and cohosts allowed per room (default 9, the mesh's limit); one more is refused with `publishers-full`. */
   maxPublishers: z.number().int().min(1).optional(),
+  /** Audience members allowed per room (default 50); one more is refused with `viewers-full`. */
   maxViewers: z.number().int().min(0).optional(),
 });
 

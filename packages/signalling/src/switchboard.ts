@@ -25,7 +25,7 @@ export interface Line {
   roomId?: string | undefined;
 }
 
-/** A room as {@link Switchboard.rooms} reports it. */
+/** A room as {@link SignallingServer.rooms} reports it. */
 export interface RoomSnapshot {
   /** The room's id, as clients joined it. */
   roomId: string;

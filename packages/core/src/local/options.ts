@@ -14,17 +14,19 @@ const count = (min: number, max: number, fallback: number) =>
 export const localProviderOptionsSchema = z.object({
   /** The signalling server, e.g. `ws://127.0.0.1:8787` (see `@liveroom/signalling`). */
   signallingUrl: z.string().check(z.regex(/^wss?:\/\/.+/, 'signallingUrl must be a ws:// or wss:// URL')),
-  /** How long one connection attempt may take. */
+  /** How long one connection attempt may take, in ms (default 3000). */
   connectTimeoutMs: ms(100, 60_000, 3000),
   /** Connection attempts of `join()` before it rejects with `CONNECTION_FAILED`. */
   joinAttempts: count(1, 20, 3),
   /** Attempts to restore a dropped connection before giving up (`failed`, `retries-exhausted`). */
   reconnectAttempts: count(0, 50, 10),
-  /** First retry delay; it doubles per attempt up to `backoffMaxMs`, with jitter. */
+  /** First retry delay in ms (default 250); it doubles per attempt up to `backoffMaxMs`, with jitter. */
   backoffBaseMs: ms(10, 60_000, 250),
+  /** Longest retry delay in ms (default 4000). */
   backoffMaxMs: ms(10, 120_000, 4000),
-  /** Client heartbeat: a ping this often; a ping unanswered for `heartbeatTimeoutMs` means the connection is lost. */
+  /** Client heartbeat: a ping this often, in ms (default 2000). */
   heartbeatIntervalMs: ms(50, 60_000, 2000),
+  /** A ping unanswered for this long (ms, default 6000) means the connection is lost and reconnection starts. */
   heartbeatTimeoutMs: ms(100, 300_000, 6000),
   /** How long `subscribe()` waits for the publisher's media to arrive. */
   subscribeTimeoutMs: ms(100, 120_000, 15_000),
