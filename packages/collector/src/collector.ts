@@ -32,7 +32,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   const config = resolveCollectorOptions(options);
   fastEventCheck(); // compiled now rather than on the first request
   const store = await EventStore.open(config.dbPath, { checkpointThresholdBytes: config.checkpointThresholdBytes });
-  const commit = new GroupCommit(store, config.maxEventsPerCommit);
+  const commit = new GroupCommit(store, { maxRows: config.maxEventsPerCommit, lingerMs: config.commitLingerMs });
   const limiter = new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst);
   const writeKeys = typeof config.writeKey === 'string' ? [config.writeKey] : config.writeKey;
   const inFlight = new Set<Promise<void>>();

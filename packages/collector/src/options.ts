@@ -58,6 +58,12 @@ export const collectorOptionsSchema = z.object({
   checkpointThresholdBytes: z.number().int().positive().default(268_435_456),
   /** Most events committed in one database transaction; concurrent requests share one commit. */
   maxEventsPerCommit: z.number().int().positive().default(20_000),
+  /**
+   * How long, in ms, a commit waits for more concurrent requests to join it while it holds fewer
+   * than `maxEventsPerCommit` events. Each commit has a fixed cost, so under load a short wait
+   * makes fewer, larger commits; an idle collector answers this much later. `0` turns it off.
+   */
+  commitLingerMs: z.number().nonnegative().max(1_000).default(10),
 });
 
 /** What callers pass to {@link startCollector}. */
