@@ -8,6 +8,10 @@
  * outage the viewer's page reloads: what it had queued in IndexedDB must be
  * sent by the reloaded page's sink, whose new session continues meanwhile.
  *
+ * When the endpoint is back, the viewer leaves the page at once, so the end
+ * of its second session can only arrive through the page-hide path
+ * (`fetch` with `keepalive`, or a beacon).
+ *
  * Ground truth is the page's ledger of every event its collector produced
  * (kept in `localStorage`, so it spans the reload). Every one must be stored
  * exactly once by `eventId`, with `seq` gap-free in both sessions.
@@ -73,7 +77,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-it('stores every event exactly once through failures, a 30 s outage and a reload, seq gap-free per session', async () => {
+it('stores every event exactly once through failures, a 30 s outage, a reload and a page exit, seq gap-free per session', async () => {
   // 1. Half the batches fail, in each of the four ways, while the viewer watches (through a stall).
   endpoint.setPhase('flaky');
   await startViewer();
@@ -100,22 +104,21 @@ it('stores every event exactly once through failures, a 30 s outage and a reload
   await expect.poll(async () => (await ledger()).filter((e) => e.sessionId === second).length, POLL).toBeGreaterThan(3);
   await sleep(Math.max(0, OUTAGE_MS - (Date.now() - downAt)));
 
-  // 3. Back: everything queued drains; the viewer leaves and its last events go out too.
+  // 3. Back: the reloaded page's sink drains both sessions' queue. Then the viewer leaves the
+  // page: its session_end, written on pagehide, must go out with keepalive (or a beacon).
   endpoint.setMode('up');
   endpoint.setPhase('back');
   await endpoint.up();
-  await viewer.evaluate(() => window.nl.leave());
-  const produced = await ledger();
   const answered = () => new Set(endpoint.tally.answers.map((a) => a.eventId));
-  await expect
-    .poll(
-      () =>
-        produced
-          .filter((e) => !answered().has(e.eventId))
-          .map((e) => `${e.type}#${e.seq}@${e.sessionId === produced[0]?.sessionId ? 1 : 2}`),
-      POLL,
-    )
-    .toEqual([]);
+  const unanswered = (entries: readonly LedgerEntry[]) =>
+    entries.filter((e) => !answered().has(e.eventId)).map((e) => `${e.type}#${e.seq}@${e.sessionId}`);
+  const beforeExit = await ledger();
+  await expect.poll(() => unanswered(beforeExit), POLL).toEqual([]);
+  await viewer.goto('about:blank');
+  await viewer.goto(new URL('nothing-lost.html', h.baseUrl).href);
+  await viewer.waitForFunction(() => window.lrReady === true);
+  const produced = await ledger();
+  await expect.poll(() => unanswered(produced), POLL).toEqual([]);
 
   // What the ingest stored, read from its database once it has closed.
   await collector.close();
@@ -136,7 +139,8 @@ it('stores every event exactly once through failures, a 30 s outage and a reload
     `[nothing-lost] produced ${produced.length} events in 2 sessions; ${tally.requests} batch requests, ` +
       `faults ${JSON.stringify(tally.faults)}; ids posted ${tally.posted.length}, ` +
       `received by the ingest ${tally.forwarded.length} (${tally.forwarded.length - new Set(tally.forwarded).size} repeats), ` +
-      `answered duplicate ${duplicates.length}; stored ${rows.length}; missing ${missing.length}`,
+      `answered duplicate ${duplicates.length}; uncompressed (page-hide) batches ${tally.uncompressed}; ` +
+      `stored ${rows.length}; missing ${missing.length}`,
   );
 
   // Every produced event stored, exactly once, and nothing else.
@@ -147,7 +151,10 @@ it('stores every event exactly once through failures, a 30 s outage and a reload
   // Lost answers made the sink resend committed events, which the ingest recognised.
   expect(duplicates.length).toBeGreaterThan(0);
 
-  // Two sessions, the first ended by the reload's pagehide, each gap-free from 0.
+  // The page-hide path carried the end of the second session (no later page resends it).
+  expect(tally.uncompressed).toBeGreaterThan(0);
+
+  // Two sessions, each ended by leaving its page, each gap-free from 0.
   expect(sessionsOf(produced)).toEqual([first, second]);
   for (const sessionId of [first, second] as string[]) {
     const own = produced.filter((e) => e.sessionId === sessionId);
@@ -156,7 +163,7 @@ it('stores every event exactly once through failures, a 30 s outage and a reload
   const ends = produced.filter((e) => e.type === 'session_end').map((e) => [e.sessionId, e.detail]);
   expect(ends).toEqual([
     [first, 'pagehide'],
-    [second, 'leave'],
+    [second, 'pagehide'],
   ]);
 
   // The first session's events from the outage reached the ingest only after the reload,
