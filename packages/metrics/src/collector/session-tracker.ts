@@ -125,7 +125,8 @@ export class SessionTracker implements WatchedVideoObserver {
   setPublisherActive(participantId: string, active: boolean): void {
     if (active) {
       this.#inactive.delete(participantId);
-      this.#statsEveryTick = true; // a new stream may show up in stats before (or without) an element
+      // A stream not watched yet may show up in stats before (or without) an element.
+      if (!this.#videos.has(participantId)) this.#statsEveryTick = true;
     } else this.#inactive.add(participantId);
     this.#videos.get(participantId)?.setPublisherActive(this.#env.now(), active);
   }
