@@ -27,6 +27,9 @@ export default defineConfig({
           ],
           exclude: ['**/*.browser.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // A hang guard, not a speed check: property tests run hundreds of cases and
+          // take seconds on a loaded 2-core machine.
+          testTimeout: 30_000,
           // Source errors are `pnpm typecheck`'s job; here only the type tests count.
           typecheck: { enabled: true, include: ['packages/*/src/**/*.test-d.ts'], ignoreSourceErrors: true },
         },
