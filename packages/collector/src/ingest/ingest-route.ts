@@ -44,26 +44,40 @@ export async function ingestBatch(
   commit: GroupCommit,
   now: () => number = Date.now,
 ): Promise<IngestResponse> {
-  const text = await readBody(request, limits);
-  const items = parseBatch(text, request.headers['content-type'], limits.maxEventsPerRequest);
-  const policy = { receivedAt: now(), maxFutureSkewMs: limits.maxFutureSkewMs, maxEventBytes: limits.maxEventBytes };
-  const admissions: Admission[] = items.map((item) =>
+  const admissions = admitBatch(await readBody(request, limits), request.headers['content-type'], limits, now());
+  const rows = admissions.flatMap((admission) => (admission.ok ? [admission.row] : []));
+  const outcomes = await commit.write(rows);
+  let stored = 0;
+  const response: IngestResponse = { accepted: 0, duplicate: 0, rejected: 0, results: [] };
+  admissions.forEach((admission, index) => {
+    let result: EventResult;
+    if (admission.ok) result = { index, eventId: admission.row.eventId, status: outcomes[stored++]! };
+    else {
+      const { ok: _ok, ...rejection } = admission;
+      result = { index, status: 'rejected', ...rejection };
+    }
+    response[result.status]++;
+    response.results.push(result);
+  });
+  return response;
+}
+
+/**
+ * Parses and checks a batch. A function of its own so the body text and the
+ * parsed JSON are garbage as soon as it returns: the rows then wait for
+ * their commit without keeping the rest alive into the older heap.
+ */
+function admitBatch(
+  text: string,
+  contentType: string | undefined,
+  limits: IngestLimits,
+  receivedAt: number,
+): Admission[] {
+  const items = parseBatch(text, contentType, limits.maxEventsPerRequest);
+  const policy = { receivedAt, maxFutureSkewMs: limits.maxFutureSkewMs, maxEventBytes: limits.maxEventBytes };
+  return items.map((item) =>
     item.ok
       ? admitEvent(item.value, policy)
       : { ok: false, reason: item.reason, message: 'This line is not valid JSON.' },
   );
-  const rows = admissions.flatMap((admission) => (admission.ok ? [admission.row] : []));
-  const outcomes = await commit.write(rows);
-  let stored = 0;
-  const results = admissions.map((admission, index): EventResult => {
-    if (admission.ok) return { index, eventId: admission.row.eventId, status: outcomes[stored++]! };
-    const { ok: _ok, ...rejection } = admission;
-    return { index, status: 'rejected', ...rejection };
-  });
-  return {
-    accepted: results.filter((r) => r.status === 'accepted').length,
-    duplicate: results.filter((r) => r.status === 'duplicate').length,
-    rejected: results.filter((r) => r.status === 'rejected').length,
-    results,
-  };
 }
