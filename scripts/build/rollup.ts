@@ -4,8 +4,8 @@
  * (rollup-plugin-dts). Dependencies and peer dependencies stay external.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { RollupOptions } from 'rollup';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Plugin, RollupOptions } from 'rollup';
 import dts from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -17,15 +17,52 @@ export interface LibraryBuild {
   entries: Record<string, string>;
   /** `node` for Node-only packages (adds a shebang to `cli` entries). */
   platform?: 'browser' | 'node';
+  /**
+   * Folders of `src/` that hold subpath entries whose declarations should
+   * import main-entry types by the package's own name (see
+   * {@link subpathsImportMainEntry}), e.g. `['local', 'agora']` in core.
+   */
+  subpathFolders?: readonly string[];
+}
+
+/**
+ * In the declaration build, a subpath entry's imports of main-entry modules
+ * (any module of `src/` outside the `subpathFolders`) become imports of the
+ * package itself (a package self-reference, e.g. `@liveroom/core`), instead
+ * of a shared chunk the main entry re-exports under mangled names. Users'
+ * editors and API Extractor then see `RtcProvider`, `BattleStore`… as the
+ * main entry's own exports, not as copies the subpath forgot to export. Every
+ * type a subpath takes this way must be exported by the main entry; the API
+ * report's compile check fails otherwise. The JavaScript build keeps its
+ * shared chunks, so runtime code and bundle sizes do not change.
+ */
+function subpathsImportMainEntry(dir: string, packageName: string, subpathFolders: readonly string[]): Plugin {
+  const src = join(dir, 'src');
+  const inSubpath = (file: string) => subpathFolders.includes(relative(src, file).split(sep)[0] ?? '');
+  return {
+    name: 'subpaths-import-main-entry',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.') || !inSubpath(importer)) return null;
+      const target = resolve(dirname(importer), source);
+      const inSrc = !relative(src, target).startsWith('..');
+      return inSrc && !inSubpath(target) ? { id: packageName, external: true } : null;
+    },
+  };
 }
 
 /**
  * Builds the rollup options for one package. `dist` is emptied first, so
  * hashed chunks of an earlier build never ship in the tarball.
  */
-export function libraryConfig({ dir, entries, platform = 'browser' }: LibraryBuild): RollupOptions[] {
+export function libraryConfig({
+  dir,
+  entries,
+  platform = 'browser',
+  subpathFolders = [],
+}: LibraryBuild): RollupOptions[] {
   rmSync(join(dir, 'dist'), { recursive: true, force: true });
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    name: string;
     dependencies?: Record<string, string>;
     peerDependencies?: Record<string, string>;
   };
@@ -52,7 +89,10 @@ export function libraryConfig({ dir, entries, platform = 'browser' }: LibraryBui
     {
       input,
       external,
-      plugins: [dts({ tsconfig: join(dir, '../../tsconfig.base.json') })],
+      plugins: [
+        ...(subpathFolders.length > 0 ? [subpathsImportMainEntry(dir, pkg.name, subpathFolders)] : []),
+        dts({ tsconfig: join(dir, '../../tsconfig.base.json') }),
+      ],
       output: {
         dir: join(dir, 'dist'),
         format: 'esm',
