@@ -30,7 +30,7 @@ describe('WatchedVideo', () => {
     expect(log.filter((l) => l.startsWith('stall'))).toEqual(['stall_start', 'stall_end 600']);
   });
 
-  it('measures frames missing after an unmute from the unmute, not from the last frame', () => {
+  it('measures frames missing after an unmute from the unmute, not from the last frame, and still counts the pause', () => {
     const { log, observer } = recorder();
     const video = new WatchedVideo('host', observer);
     video.resume();
@@ -43,6 +43,6 @@ describe('WatchedVideo', () => {
     expect(video.state).toBe('stalled');
     video.onFrame({ timeMs: 5_500, size });
     expect(log.at(-1)).toBe('stall_end 500');
-    expect(video.tally).toMatchObject({ stallCount: 1, stallsOver500Count: 1 });
+    expect(video.tally).toMatchObject({ stallCount: 1, stallsOver500Count: 1, pauseCount: 1 });
   });
 });

@@ -116,9 +116,13 @@ export class WatchedVideo {
   check(nowMs: number): void {
     if (this.#suspended || this.#state === 'starting' || this.#stall || !this.#publisherActive) return;
     // Frames are awaited only since the publisher was last active again (decision 8).
-    const startMs = Math.max(this.#detector.lastFrameMs ?? nowMs, this.#activeAgainAtMs);
+    const lastFrameMs = this.#detector.lastFrameMs;
+    const startMs = Math.max(lastFrameMs ?? nowMs, this.#activeAgainAtMs);
     const threshold = this.#detector.thresholdMs;
     if (threshold === undefined || nowMs - startMs < threshold) return;
+    // The gap began while the publisher was muted: that part was a pause, which the
+    // next frame can no longer count once this stall has taken the gap over.
+    if (lastFrameMs !== undefined && lastFrameMs < this.#activeAgainAtMs) this.tally.pauseCount += 1;
     this.#stall = { startMs };
     this.#observer.stallStarted(this, threshold);
     this.#setState('stalled', startMs);
