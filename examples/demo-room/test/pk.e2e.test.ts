@@ -1,10 +1,12 @@
 /**
- * A PK between two hosts of one room, seen by a viewer: the second host
+ * A PK between two hosts of one room, seen by viewers: the second host
  * invites, the first accepts, the viewer's stage splits in two with the
- * score bar and the clock, the viewer's gifts move the score, a host ends
- * the battle, and the result is shown. The battle is long (10 min) and ended
- * by hand: a short one can run out before a page on a loaded machine has
- * even drawn it, and its timer is the hooks package's to test.
+ * score bar and the clock, the viewer's gifts move the score, a viewer who
+ * arrives mid-battle catches up (each host's `broadcastBattle` sends its
+ * state to newcomers), a host ends the battle, and the result is shown.
+ * The battle is long (10 min) and ended by hand: a short one can run out
+ * before a page on a loaded machine has even drawn it, and its timer is the
+ * hooks package's to test.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type DemoFixture, startDemoFixture } from './demo-fixture.js';
@@ -17,7 +19,7 @@ afterAll(async () => {
   await fixture?.close();
 });
 
-test('a second host starts a PK; the viewer sees the split stage, the clock, gifts scoring and the result', async () => {
+test('a second host starts a PK; viewers see the split stage, the clock, gifts scoring and the result', async () => {
   const hostA = await fixture.open('?room=qa-pk&role=host&name=host-a&pkSeconds=600');
   const viewer = await fixture.open('?room=qa-pk&role=viewer&name=viewer-1');
   const hostB = await fixture.open('?room=qa-pk&role=host&name=host-b&pkSeconds=600');
@@ -54,13 +56,21 @@ test('a second host starts a PK; the viewer sees the split stage, the clock, gif
     .toMatch(/^(?=.*host-a 20 points)(?=.*host-b 10 points)/);
   await fixture.screenshot(viewer, 'demo-pk-viewer');
 
+  // No change happens while it loads, so only the state sent to a newcomer can bring it up to date.
+  const lateViewer = await fixture.open('?room=qa-pk&role=viewer&name=viewer-2');
+  await expect.poll(() => headline(lateViewer), { timeout: 60_000 }).toMatch(/^\d+:\d\d left$/);
+  expect(await lateViewer.locator('.pk-scores').getAttribute('aria-label')).toMatch(
+    /^(?=.*host-a 20 points)(?=.*host-b 10 points)/,
+  );
+
   await press(hostA.getByRole('button', { name: 'End PK now' }));
   await expect.poll(() => headline(viewer), { timeout: 60_000 }).toBe('host-a wins!');
   await expect.poll(() => headline(hostB), { timeout: 30_000 }).toBe('host-a wins!');
+  await expect.poll(() => headline(lateViewer), { timeout: 30_000 }).toBe('host-a wins!');
   await fixture.screenshot(viewer, 'demo-pk-result');
 
   // The hosts' battle stores report through the quality collector: pk_start reaches the collector.
   const stored = async () =>
     (await fixture.storedEvents()).filter((e) => e.type === 'pk_start' && e.role === 'host').length;
   await expect.poll(stored, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
-}, 240_000); // three pages on a loaded 2-core machine: each step's wait is bounded above, the sum can pass the default
+}, 300_000); // four pages on a loaded 2-core machine: each step's wait is bounded above, the sum can pass the default

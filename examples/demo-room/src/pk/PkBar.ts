@@ -1,20 +1,30 @@
 /**
  * The PK score bar under the two halves of the stage: both scores as a
- * split bar, the countdown or time left, and the result. Times come from
- * the battle's server-time fields and this room's clock offset, so every
- * page shows the same clock.
+ * split bar, the countdown or time left, and the result. It reads a host's
+ * own battle store or a viewer's spectator store the same way, through
+ * `@liveroom/hooks/react`; the time comes from the inviter's timestamps and
+ * this room's clock offset, so every page shows the same clock.
  */
-import { type BattleState, remainingMs, serverNow } from '@liveroom/hooks';
+import type { BattleState } from '@liveroom/hooks';
+import { type BattleClockSource, useBattleClock, useStore } from '@liveroom/hooks/react';
 import { createElement as h, type ReactNode } from 'react';
-import { battleOnStage } from './pk-view.js';
-import { useNow } from './use-now.js';
 
 interface PkBarProps {
-  battle: BattleState;
+  /** The host's battle store, or the viewer's spectator store. */
+  pk: BattleClockSource;
   /** Who is on the left and right halves of the stage. */
   left: string | undefined;
   right: string | undefined;
-  serverTimeOffsetMs: number;
+}
+
+/** Phases in which the stage shows the battle. */
+export function battleOnStage(battle: BattleState): boolean {
+  return (
+    battle.phase === 'countdown' ||
+    battle.phase === 'active' ||
+    battle.phase === 'settling' ||
+    battle.phase === 'result'
+  );
 }
 
 const clock = (ms: number) => {
@@ -41,14 +51,18 @@ function headline(battle: BattleState, leftMs: number, left: string, right: stri
   }
 }
 
+/** Reads the battle out of either store's snapshot. */
+export const selectBattle = (snapshot: { battle: BattleState }): BattleState => snapshot.battle;
+
 /** The bar, or nothing when no battle is on stage. */
-export function PkBar({ battle, left, right, serverTimeOffsetMs }: PkBarProps): ReactNode {
-  const now = useNow(battleOnStage(battle));
+export function PkBar({ pk, left, right }: PkBarProps): ReactNode {
+  const battle = useStore(pk, selectBattle);
+  const leftMs = useBattleClock(pk);
   if (!battleOnStage(battle) || !('scores' in battle) || !left || !right) return null;
   const a = battle.scores[left] ?? 0;
   const b = battle.scores[right] ?? 0;
   const share = a + b === 0 ? 50 : (a / (a + b)) * 100;
-  const text = headline(battle, remainingMs(battle, serverNow(now, serverTimeOffsetMs)), left, right);
+  const text = headline(battle, leftMs, left, right);
   return h(
     'div',
     { className: 'pk-bar', 'data-phase': battle.phase, role: 'status', 'aria-live': 'polite' },

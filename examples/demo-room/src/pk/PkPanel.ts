@@ -4,21 +4,24 @@
  * battle is on, which the inviting host turns into score.
  */
 import type { RemoteParticipant, Room } from '@liveroom/core';
-import type { BattleState, BattleStore } from '@liveroom/hooks';
+import type { BattleStore } from '@liveroom/hooks';
+import { type BattleClockSource, useStore } from '@liveroom/hooks/react';
 import { createElement as h, type ReactNode, useState } from 'react';
-import { sendDemoMessage } from '../room/demo-messages.js';
-import { GIFT_POINTS } from './pk-view.js';
+import { GIFT_POINTS, sendGift } from './gifts.js';
+import { selectBattle } from './PkBar.js';
 
 interface PkPanelProps {
   room: Room;
-  battle: BattleState;
+  /** The battle this page shows: the host's own store, or the viewer's spectator store. */
+  pk: BattleClockSource;
   /** Present for hosts. */
   store: BattleStore | undefined;
   participants: readonly RemoteParticipant[];
 }
 
 /** The panel. */
-export function PkPanel({ room, battle, store, participants }: PkPanelProps): ReactNode {
+export function PkPanel({ room, pk, store, participants }: PkPanelProps): ReactNode {
+  const battle = useStore(pk, selectBattle);
   const [problem, setProblem] = useState<string>();
   const act = (action: () => Promise<unknown>) => {
     setProblem(undefined);
@@ -59,18 +62,10 @@ export function PkPanel({ room, battle, store, participants }: PkPanelProps): Re
     }
   } else if (battle.phase === 'active') {
     for (const side of [battle.self, battle.opponent]) {
-      const inviter = battle.isInviter ? battle.self.userId : battle.opponent.userId;
       body.push(
         h(
           'button',
-          {
-            key: side.userId,
-            type: 'button',
-            onClick: () =>
-              act(() =>
-                sendDemoMessage(room, { demo: 1, kind: 'gift', to: side.userId, points: GIFT_POINTS }, [inviter]),
-              ),
-          },
+          { key: side.userId, type: 'button', onClick: () => act(() => sendGift(room, battle, side.userId)) },
           `Gift to ${side.userId} (+${GIFT_POINTS})`,
         ),
       );

@@ -5,20 +5,19 @@
  */
 
 import { demoConfig } from 'virtual:liveroom-demo';
-import type { LayoutMode, LayoutStore } from '@liveroom/hooks';
+import { type BattleState, IDLE_BATTLE, type LayoutMode, type LayoutStore } from '@liveroom/hooks';
 import { useLayout } from '@liveroom/hooks/react';
 import { createElement as h, type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
 import { explainError } from '../app/explain-error.js';
 import type { DemoParams } from '../app/url-params.js';
 import { ImpairmentPanel } from '../impairment/ImpairmentPanel.js';
-import { PkBar } from '../pk/PkBar.js';
+import { battleOnStage, PkBar } from '../pk/PkBar.js';
 import { PkPanel } from '../pk/PkPanel.js';
-import { battleOnStage, type PkView } from '../pk/pk-view.js';
 import type { QualityBoard, QualityByParticipant } from '../quality/quality-board.js';
 import { StagePanel } from '../stage/StagePanel.js';
 import { TelemetryPanel } from '../telemetry/TelemetryPanel.js';
 import { RemoteAudio } from './RemoteAudio.js';
-import type { RoomSession } from './room-session.js';
+import type { RoomSession, SessionSnapshot } from './room-session.js';
 import { LayoutPicker, onStage, Stage } from './Stage.js';
 import { StatusBanners } from './StatusBanners.js';
 
@@ -40,7 +39,7 @@ function useStore<S>(store: { subscribe(l: () => void): () => void; getSnapshot(
   return useSyncExternalStore(source.subscribe, source.getSnapshot);
 }
 const NO_QUALITY: { tiles: QualityByParticipant } = { tiles: new Map() };
-const NO_PK: ReturnType<PkView['getSnapshot']> = { battle: { phase: 'idle', ended: [] } };
+const NO_PK = { battle: IDLE_BATTLE };
 
 /** Switches the stage to the PK split while a battle is on, and back to the previous mode after. */
 function usePkLayout(layout: LayoutStore, onStageNow: boolean): void {
@@ -63,7 +62,6 @@ export function RoomView({ session, params, onLeave }: RoomViewProps): ReactNode
     snapshot.quality as QualityBoard | undefined,
     NO_QUALITY,
   ).tiles;
-  const { battle } = useStore(snapshot.pk, NO_PK);
   const signallingUrl = params.signallingUrl || demoConfig.signallingUrl;
   if (snapshot.phase === 'ended' || !snapshot.layout || !session.room) {
     const reason = snapshot.error
@@ -94,18 +92,13 @@ export function RoomView({ session, params, onLeave }: RoomViewProps): ReactNode
     h(
       'div',
       { className: 'room-body' },
-      h(StageColumn, {
-        snapshot,
-        quality,
-        layout: snapshot.layout,
-        battle,
-        serverTimeOffsetMs: room.serverTimeOffsetMs,
-      }),
+      h(StageColumn, { snapshot, quality, layout: snapshot.layout, pk: snapshot.pk }),
       h(
         'div',
         { className: 'panels' },
         snapshot.requests && h(StagePanel, { session, snapshot, requests: snapshot.requests }),
-        h(PkPanel, { room, battle, store: snapshot.battle, participants: snapshot.participants }),
+        snapshot.pk &&
+          h(PkPanel, { room, pk: snapshot.pk, store: snapshot.battle, participants: snapshot.participants }),
         h(ImpairmentPanel, { room, publishers: onStage(snapshot.participants), scenario: params.scenario }),
         h(TelemetryPanel, { log: session.log, status: snapshot.telemetry }),
       ),
@@ -117,12 +110,12 @@ interface StageColumnProps {
   snapshot: ReturnType<RoomSession['getSnapshot']>;
   quality: QualityByParticipant;
   layout: LayoutStore;
-  battle: ReturnType<PkView['getSnapshot']>['battle'];
-  serverTimeOffsetMs: number;
+  pk: SessionSnapshot['pk'];
 }
 
 /** The layout picker, the stage and, in PK mode, the score bar. */
-function StageColumn({ snapshot, quality, layout, battle, serverTimeOffsetMs }: StageColumnProps): ReactNode {
+function StageColumn({ snapshot, quality, layout, pk }: StageColumnProps): ReactNode {
+  const { battle } = useStore<{ battle: BattleState }>(pk, NO_PK);
   usePkLayout(layout, battleOnStage(battle));
   const tiles = useLayout(layout, (l) => l.tiles);
   const left = tiles.find((t) => t.area === 'left')?.participantId;
@@ -131,6 +124,6 @@ function StageColumn({ snapshot, quality, layout, battle, serverTimeOffsetMs }: 
     'div',
     { className: 'stage-column' },
     h(LayoutPicker, { layout }),
-    h(Stage, { snapshot, quality, layout, scoreBar: h(PkBar, { battle, left, right, serverTimeOffsetMs }) }),
+    h(Stage, { snapshot, quality, layout, scoreBar: pk && h(PkBar, { pk, left, right }) }),
   );
 }

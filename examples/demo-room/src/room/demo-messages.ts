@@ -1,11 +1,10 @@
 /**
  * The demo's own data messages (over `room.sendData`): raising a hand,
- * inviting a viewer on stage, gifts, and the PK state the battle's inviter
- * shares with the room. Every incoming message is validated; anything else
- * on the channel (the hooks' PK protocol) is ignored here.
+ * inviting a viewer on stage, and gifts. Every incoming message is
+ * validated; anything else on the channel (the hooks' PK protocol and
+ * battle broadcasts) is ignored here.
  */
 import { type DataMessage, parseInput, type Room } from '@liveroom/core';
-import type { BattleState } from '@liveroom/hooks';
 import * as z from 'zod/mini';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
@@ -19,14 +18,6 @@ export const demoMessageSchema = z.discriminatedUnion('kind', [
     kind: z.literal('gift'),
     to: id,
     points: z.number().check(z.int(), z.gte(1), z.lte(1000)),
-  }),
-  z.object({
-    demo: z.literal(1),
-    kind: z.literal('pk-state'),
-    // The hooks' own state; the viewer only reads it, so its shape is checked loosely.
-    battle: z.custom<BattleState>(
-      (v) => typeof v === 'object' && v !== null && typeof (v as { phase?: unknown }).phase === 'string',
-    ),
   }),
 ]);
 

@@ -16,13 +16,16 @@ import {
 } from '@liveroom/core';
 import {
   type BattleStore,
+  broadcastBattle,
   createBattleStore,
   createLayoutStore,
   createRoomDataPkTransport,
+  createSpectatorStore,
   type LayoutStore,
+  type SpectatorStore,
 } from '@liveroom/hooks';
 import type { DemoParams } from '../app/url-params.js';
-import { PkView } from '../pk/pk-view.js';
+import { scoreGifts } from '../pk/gifts.js';
 import { QualityBoard } from '../quality/quality-board.js';
 import { StageRequests } from '../stage/stage-requests.js';
 import { startQualityTelemetry, type TelemetryStatus } from '../telemetry/quality-telemetry.js';
@@ -52,8 +55,11 @@ export interface SessionSnapshot {
   quality: QualityBoard | undefined;
   /** The stage layout, once joined. */
   layout: LayoutStore | undefined;
-  /** The PK battle as this page sees it, once joined. */
-  pk: PkView | undefined;
+  /**
+   * The PK battle as this page shows it, once joined: a host's own store, a
+   * viewer's mirror of its host's; none on a provider without data messages.
+   */
+  pk: BattleStore | SpectatorStore | undefined;
   /** The host's own battle store (hosts only). */
   battle: BattleStore | undefined;
   /** Raise hand and invite to stage, once joined. */
@@ -151,7 +157,11 @@ export class RoomSession extends SnapshotStore<SessionSnapshot> {
     this.update({ phase: 'ended', endReason: 'leave' });
   }
 
-  /** The layout and PK stores; hosts get a battle store over the room's data messages. */
+  /**
+   * The layout and PK stores. Hosts get a battle store over the room's data
+   * messages, broadcast it to the room and score the gifts they receive;
+   * viewers mirror their host's broadcast.
+   */
   #stage(room: Room, telemetry: TelemetryStatus): Pick<SessionSnapshot, 'layout' | 'pk' | 'battle' | 'requests'> {
     const hooksTelemetry = telemetry.state === 'recording' ? { telemetry: telemetry.collector } : {};
     const layout = createLayoutStore({
@@ -161,8 +171,10 @@ export class RoomSession extends SnapshotStore<SessionSnapshot> {
       aspectRatio: 16 / 9,
       ...hooksTelemetry,
     });
+    // The demo's PK travels as room data messages; on a provider without them (Agora), the room has no PK.
+    const pkOn = room.provider.capabilities.dataMessages;
     const battle =
-      this.#params.role === 'host'
+      pkOn && this.#params.role === 'host'
         ? createBattleStore({
             room,
             transport: createRoomDataPkTransport(room),
@@ -171,12 +183,12 @@ export class RoomSession extends SnapshotStore<SessionSnapshot> {
             ...hooksTelemetry,
           })
         : undefined;
-    const pk = new PkView(room, battle);
+    const pk = battle ?? (pkOn ? createSpectatorStore({ room }) : undefined);
     const requests = new StageRequests(room);
     this.#cleanups.push(
+      ...(battle ? [broadcastBattle(battle, room), scoreGifts(room, battle)] : []),
       () => layout.destroy(),
-      () => battle?.destroy(),
-      () => pk.stop(),
+      () => pk?.destroy(),
       () => requests.stop(),
     );
     return { layout, pk, battle, requests };
