@@ -34,6 +34,7 @@ export type {
   BattleEndReason,
   BattleEvent,
   BattleInvite,
+  BattleMemory,
   BattleOutcome,
   BattlePhase,
   BattleRejection,
@@ -42,11 +43,14 @@ export type {
   BattleTimings,
   BattleTransition,
   CountdownBattle,
+  EngagedBattleFields,
   IdleBattle,
   InvitedBattle,
   InvitingBattle,
   PkHost,
   ResultBattle,
+  RunningBattle,
+  RunningBattleFields,
   SettlingBattle,
 } from './pk/battle-types.js';
 export { DEFAULT_BATTLE_TIMINGS } from './pk/battle-types.js';

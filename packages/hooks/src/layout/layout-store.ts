@@ -14,12 +14,20 @@ import type { Layout, LayoutInput, LayoutMode, LayoutParticipant, Size } from '.
 
 /** Options of {@link createLayoutStore}. */
 export interface LayoutStoreOptions {
+  /**
+   * The room whose stage this is: the local user while allowed to publish,
+   * then remote hosts and co-hosts in join order, get tiles; the audience never does.
+   */
   room: Room;
+  /** The first mode (change it with `setMode`). */
   mode: LayoutMode;
   /** The stage element's size in CSS pixels (update it with `setContainer`). */
   container: Size;
+  /** Video width / height; defaults to 9/16 (portrait phone streams). */
   aspectRatio?: number;
+  /** Guest seats in `host-plus-guests`: 1 to 8, default 3. */
   guestSeats?: number;
+  /** Receives `layout_change` when the mode or the tile count changes (pass the `QualityCollector`). */
   telemetry?: TelemetryEmitter;
 }
 

@@ -10,7 +10,9 @@ export type TimerHandle = unknown;
 export interface BattleClock {
   /** Local epoch ms (the store adds the room's `serverTimeOffsetMs`). */
   now(): number;
+  /** Calls `callback` once after `delayMs` ms; returns the handle that {@link BattleClock.clearTimeout} takes. */
   setTimeout(callback: () => void, delayMs: number): TimerHandle;
+  /** Cancels a timer of {@link BattleClock.setTimeout} that has not fired yet. */
   clearTimeout(handle: TimerHandle): void;
 }
 

@@ -2,12 +2,10 @@
  * Who won, and how to read the battle clock. Pure functions over
  * {@link BattleState}, shared by the reducer, the store and the UI.
  */
-import type { BattleOutcome, BattleState, PkHost } from './battle-types.js';
-
-type Scored = Extract<BattleState, { scores: unknown }>;
+import type { BattleOutcome, BattleState, PkHost, RunningBattle } from './battle-types.js';
 
 /** The local side's outcome from the scores: `win`, `loss` or `draw`. */
-export function decideOutcome(state: Scored): Exclude<BattleOutcome, 'opponent_left'> {
+export function decideOutcome(state: RunningBattle): Exclude<BattleOutcome, 'opponent_left'> {
   const local = scoreOf(state, state.self);
   const opponent = scoreOf(state, state.opponent);
   if (local === opponent) return 'draw';
@@ -15,7 +13,7 @@ export function decideOutcome(state: Scored): Exclude<BattleOutcome, 'opponent_l
 }
 
 /** A host's current score (0 before the first update). */
-export function scoreOf(state: Scored, host: PkHost): number {
+export function scoreOf(state: RunningBattle, host: PkHost): number {
   return state.scores[host.userId] ?? 0;
 }
 

@@ -20,6 +20,7 @@ import type {
   BattleState,
   BattleTransition,
   IdleBattle,
+  RunningBattle,
 } from './battle-types.js';
 
 /** How many ended battle ids are remembered to recognise late or duplicated messages. */
@@ -38,7 +39,6 @@ const ENGAGED_PHASES: readonly BattlePhase[] = [
   'result',
 ];
 
-type Running = Extract<BattleState, { activeAt: number }>;
 type Engaged = Exclude<BattleState, IdleBattle>;
 type EventOf<T extends BattleEvent['type']> = Extract<BattleEvent, { type: T }>;
 
@@ -69,9 +69,11 @@ export function battleTransition(state: BattleState, event: BattleEvent): Battle
     case 'start':
       return within(state, event.battleId, ['accepted'], (s) => start(s, event));
     case 'score':
-      return within(state, event.battleId, ['countdown', 'active', 'settling'], (s) => score(s as Running, event));
+      return within(state, event.battleId, ['countdown', 'active', 'settling'], (s) =>
+        score(s as RunningBattle, event),
+      );
     case 'end':
-      return within(state, event.battleId, ['countdown', 'active'], (s) => endEarly(s as Running, event));
+      return within(state, event.battleId, ['countdown', 'active'], (s) => endEarly(s as RunningBattle, event));
     case 'opponent_left':
       return within(
         state,
@@ -137,7 +139,7 @@ function start(state: Engaged, event: EventOf<'start'>): BattleTransition {
   } as BattleState);
 }
 
-function score(state: Running, event: EventOf<'score'>): BattleTransition {
+function score(state: RunningBattle, event: EventOf<'score'>): BattleTransition {
   if (event.seq <= state.scoreSeq) return no(state, 'stale_score');
   const hosts = [state.self.userId, state.opponent.userId];
   const entries = Object.entries(event.scores);
@@ -148,12 +150,12 @@ function score(state: Running, event: EventOf<'score'>): BattleTransition {
 }
 
 /** Closes scoring at `at` (never later than planned), keeping `activeAt ≤ endsAt`. */
-function closedAt<S extends Running>(state: S, at: number): S {
+function closedAt<S extends RunningBattle>(state: S, at: number): S {
   const endsAt = Math.min(state.endsAt, at);
   return { ...state, endsAt, activeAt: Math.min(state.activeAt, endsAt) };
 }
 
-function endEarly(state: Running, event: EventOf<'end'>): BattleTransition {
+function endEarly(state: RunningBattle, event: EventOf<'end'>): BattleTransition {
   if (event.by !== state.self.userId && event.by !== state.opponent.userId) return no(state, 'unknown_host');
   const closed = closedAt(state, event.at);
   return ok({

@@ -35,10 +35,21 @@ import type { PkTransport, PkTransportEvent } from './pk-transport.js';
 
 /** Options of {@link createBattleStore}. */
 export interface BattleStoreOptions {
+  /**
+   * The local host's room. Battle actions need it joined as `host` or
+   * `cohost`; its `serverTimeOffsetMs` sets the battle clock, and leaving it
+   * drops the battle (a started one ends with `pk_end` reason `left`).
+   */
   room: Room;
+  /**
+   * How PK messages reach the opponent: {@link createRoomDataPkTransport}
+   * (one room), {@link createLocalPkTransport} (local provider, across rooms)
+   * or your own (Agora RTM or your backend).
+   */
   transport: PkTransport;
-  /** Defaults to {@link systemClock}. */
+  /** Local time and timers; defaults to {@link systemClock} (tests pass a fake one). */
   clock?: BattleClock;
+  /** Receives `pk_start` and `pk_end` (pass the `QualityCollector`); without it the store reports nothing. */
   telemetry?: TelemetryEmitter;
   /** Timings of the battles this host starts (the inviter's timings rule). */
   timings?: Partial<BattleTimings>;
@@ -48,7 +59,13 @@ export interface BattleStoreOptions {
 
 /** What the store holds. Replaced on every change. */
 export interface BattleSnapshot {
+  /** The battle's state: switch on `battle.phase` to pick what to draw. */
   battle: BattleState;
+  /**
+   * The cross-room media relay: `none` in a one-room battle, `unsupported`
+   * when the provider cannot relay (show the opponent another way, e.g. a
+   * second `Room` joined as audience), `failed` with the cause in `lastError`.
+   */
   relay: BattleRelayState;
   /** The last event that was refused, and why (for debugging and UI hints). */
   lastRejection: { event: BattleEvent['type'] | 'message'; reason: BattleRejection } | undefined;

@@ -6,7 +6,7 @@
  */
 import type { PkEndBody, PkStartBody } from '../telemetry.js';
 import { scoreOf } from './battle-outcome.js';
-import type { BattleState } from './battle-types.js';
+import type { BattleState, RunningBattle } from './battle-types.js';
 
 /** One telemetry event to emit. */
 export type BattleTelemetry = { type: 'pk_start'; body: PkStartBody } | { type: 'pk_end'; body: PkEndBody };
@@ -43,6 +43,6 @@ export function battleTelemetry(previous: BattleState, next: BattleState): Battl
   return [];
 }
 
-function scoresOf(state: Extract<BattleState, { scores: unknown }>): PkEndBody['scores'] {
+function scoresOf(state: RunningBattle): PkEndBody['scores'] {
   return { local: scoreOf(state, state.self), opponent: scoreOf(state, state.opponent) };
 }

@@ -9,7 +9,9 @@
 
 /** One side of a battle: a host and the room it broadcasts from. */
 export interface PkHost {
+  /** The host's user id (its `room.userId`). */
   userId: string;
+  /** The room the host broadcasts from; the two hosts' rooms differ in a cross-room battle. */
   roomId: string;
 }
 
@@ -45,71 +47,127 @@ export type BattleEndReason = 'time_up' | 'ended_early' | 'opponent_left';
 /** The result from the local host's (or viewer's room's) side. */
 export type BattleOutcome = 'win' | 'loss' | 'draw' | 'opponent_left';
 
-/** What both sides of an agreed battle know. */
-interface BattleCore {
+/**
+ * Fields of every engaged state (`inviting` to `result`): who plays whom,
+ * and on which timings. Set by the invite and unchanged until the battle ends.
+ */
+export interface EngagedBattleFields {
+  /** Names the battle in every message, broadcast and `pk_*` event (`pk-…` unless `newBattleId` says otherwise). */
   battleId: string;
-  /** The local side (the host of this room). */
+  /** The local side: the host of this room (for a viewer's mirror, the host followed). */
   self: PkHost;
+  /** The other host, in another room when `opponent.roomId` differs from `self.roomId`. */
   opponent: PkHost;
   /** True when the local side sent the invite, so its clock is the authority. */
   isInviter: boolean;
+  /** The inviter's timings; both sides run the battle on them. */
   timings: BattleTimings;
-  /** Server time the invite was sent at. */
+  /** Server time (epoch ms) the invite was sent at; an unanswered invite lapses at `invitedAt + timings.inviteTimeoutMs`. */
   invitedAt: number;
 }
 
-/** Battles ended recently, so that late or duplicated messages about them are ignored. */
-interface BattleMemory {
+/** What every state keeps about earlier battles. */
+export interface BattleMemory {
+  /**
+   * Ids of the last 16 ended battles, newest first, so that late or
+   * duplicated messages about them are refused (`already_ended`). Internal
+   * bookkeeping, not for display; always empty in a viewer's mirror.
+   */
   ended: readonly string[];
 }
 
-/** Running battle fields, from the countdown on. */
-interface BattleClockFields {
-  /** Server time scoring opens (end of the countdown). */
+/** Fields of a running battle, from the countdown on: its clock and its scores. */
+export interface RunningBattleFields {
+  /** Server time (epoch ms) scoring opens, at the end of the countdown. */
   activeAt: number;
-  /** Server time scoring closes (earlier when a host ends the battle). */
+  /** Server time (epoch ms) scoring closes: `activeAt + timings.durationMs`, or earlier when a host ends the battle or the opponent leaves. */
   endsAt: number;
-  /** Latest score snapshot, by host user id. */
+  /** Latest score snapshot, by host user id (both hosts start at 0); read one side with {@link scoreOf}. */
   scores: BattleScores;
   /** Sequence number of `scores` (0 before any update); older or equal updates are ignored. */
   scoreSeq: number;
 }
 
-/** No battle. */
+/**
+ * No battle. Begins before the first battle and after each one ends
+ * (declined, cancelled, lapsed, the opponent gone before the start, result
+ * shown or dismissed, or the local host left the room); ends when an invite
+ * is sent or received.
+ */
 export interface IdleBattle extends BattleMemory {
+  /** Discriminant of {@link BattleState}. */
   phase: 'idle';
 }
-/** The local host invited someone and waits for an answer. */
-export interface InvitingBattle extends BattleMemory, BattleCore {
+/**
+ * The local host invited someone and waits for an answer. Ends when the
+ * invitee accepts (`accepted`), or declines, the inviter cancels, or the
+ * invite lapses at `invitedAt + timings.inviteTimeoutMs` (back to `idle`).
+ */
+export interface InvitingBattle extends BattleMemory, EngagedBattleFields {
+  /** Discriminant of {@link BattleState}. */
   phase: 'inviting';
 }
-/** Someone invited the local host. */
-export interface InvitedBattle extends BattleMemory, BattleCore {
+/**
+ * Someone invited the local host (show accept / decline). Ends when the local
+ * host answers, the inviter cancels, or the invite lapses at
+ * `invitedAt + timings.inviteTimeoutMs`.
+ */
+export interface InvitedBattle extends BattleMemory, EngagedBattleFields {
+  /** Discriminant of {@link BattleState}. */
   phase: 'invited';
 }
-/** Both agreed; waiting for the inviter's start signal. */
-export interface AcceptedBattle extends BattleMemory, BattleCore {
+/**
+ * Both agreed; waiting for the inviter's start signal, which the inviter
+ * sends as soon as it learns of the acceptance, so this phase is brief. Ends
+ * with the start (`countdown`), a cancel, or the invite deadline.
+ */
+export interface AcceptedBattle extends BattleMemory, EngagedBattleFields {
+  /** Discriminant of {@link BattleState}. */
   phase: 'accepted';
 }
-/** Counting down to `activeAt`. */
-export interface CountdownBattle extends BattleMemory, BattleCore, BattleClockFields {
+/**
+ * Counting down (the 3-2-1 before scoring). Begins with the inviter's start
+ * signal and ends at `activeAt` (`active`), or early when a host ends the
+ * battle (`settling`) or the opponent leaves (`result`).
+ */
+export interface CountdownBattle extends BattleMemory, EngagedBattleFields, RunningBattleFields {
+  /** Discriminant of {@link BattleState}. */
   phase: 'countdown';
 }
-/** Scoring is open until `endsAt`. */
-export interface ActiveBattle extends BattleMemory, BattleCore, BattleClockFields {
+/**
+ * Scoring is open. Begins at `activeAt`; ends at `endsAt` (`settling`,
+ * `time_up`), when a host ends the battle (`settling`, `ended_early`), or when
+ * the opponent leaves (`result`, `opponent_left`).
+ */
+export interface ActiveBattle extends BattleMemory, EngagedBattleFields, RunningBattleFields {
+  /** Discriminant of {@link BattleState}. */
   phase: 'active';
 }
-/** Scoring closed; late updates still count until `settleAt`. */
-export interface SettlingBattle extends BattleMemory, BattleCore, BattleClockFields {
+/**
+ * Scoring has closed, but score updates sent before the close may still
+ * arrive and count. Ends at `settleAt` with the result (at once when the
+ * opponent leaves meanwhile).
+ */
+export interface SettlingBattle extends BattleMemory, EngagedBattleFields, RunningBattleFields {
+  /** Discriminant of {@link BattleState}. */
   phase: 'settling';
+  /** Why scoring closed: `time_up` at the planned `endsAt`, `ended_early` when a host called `end()`. */
   reason: Exclude<BattleEndReason, 'opponent_left'>;
+  /** Server time (epoch ms) the result becomes final: `endsAt + timings.settleMs`. */
   settleAt: number;
 }
-/** The battle is over; shown until `until`. */
-export interface ResultBattle extends BattleMemory, BattleCore, BattleClockFields {
+/**
+ * The battle is over and its result is on screen. Ends at `until`, or
+ * earlier with `dismiss()` (back to `idle`).
+ */
+export interface ResultBattle extends BattleMemory, EngagedBattleFields, RunningBattleFields {
+  /** Discriminant of {@link BattleState}. */
   phase: 'result';
+  /** The local side's result: `win`, `loss` or `draw` on the final scores, or `opponent_left` when the opponent left before scoring closed. */
   outcome: BattleOutcome;
+  /** How scoring closed: `time_up`, `ended_early`, or `opponent_left` (the opponent left during the countdown or while scoring). */
   reason: BattleEndReason;
+  /** Server time (epoch ms) the result stops showing and the state returns to `idle`: the result's start plus `timings.resultMs`. */
   until: number;
 }
 
@@ -127,13 +185,20 @@ export type BattleState =
 /** Every phase, in order. */
 export type BattlePhase = BattleState['phase'];
 
+/** A battle from the countdown on (`countdown`, `active`, `settling`, `result`): it has a clock and scores. */
+export type RunningBattle = Extract<BattleState, RunningBattleFields>;
+
 /** Fields of an invite, sent or received. */
 export interface BattleInvite {
+  /** The new battle's id, chosen by the inviter. */
   battleId: string;
+  /** The host who sent the invite; its clock is the battle's authority. */
   inviter: PkHost;
+  /** The host invited. */
   invitee: PkHost;
-  /** Server time the inviter sent it. */
+  /** Server time (epoch ms) the inviter sent it. */
   sentAt: number;
+  /** The inviter's timings, which both sides then use. */
   timings: BattleTimings;
 }
 

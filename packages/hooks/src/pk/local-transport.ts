@@ -18,7 +18,9 @@ export type CrossRoomMessengerEvent =
 
 /** The provider methods {@link createLocalPkTransport} needs; `LocalProvider` has them. */
 export interface CrossRoomMessenger {
+  /** Sends `payload` to user `userId` in room `roomId`; rejects when the server refuses (an unknown room or user). */
   sendToRoom(roomId: string, userId: string, payload: string): Promise<void>;
+  /** Calls `listener` for every message from another room and every peer there leaving; returns the function that stops. */
   onRoomMessage(listener: (event: CrossRoomMessengerEvent) => void): () => void;
 }
 

@@ -51,14 +51,21 @@ export function broadcastBattle(store: BattleStore, room: Room): () => void {
 export interface SpectatorSnapshot {
   /** The host whose broadcasts are followed (`undefined` until one arrives). */
   hostId: string | undefined;
+  /**
+   * That host's battle, from its side: `self` is the host, `outcome` is its
+   * result. `idle` until the first broadcast, and again when the host leaves
+   * or the viewer leaves the room.
+   */
   battle: BattleState;
 }
 
 /** Options of {@link createSpectatorStore}. */
 export interface SpectatorStoreOptions {
+  /** The viewer's room. Its provider needs data messages (the local provider has them). */
   room: Room;
   /** Follow this host only; by default the first participant with role `host` who broadcasts. */
   hostId?: string;
+  /** Local time for the battle clock (plus the room's `serverTimeOffsetMs`); defaults to {@link systemClock}. */
   clock?: BattleClock;
 }
 

@@ -43,6 +43,7 @@ export function useSpectator<S = SpectatorSnapshot>(
 
 /** Anything with a battle and a clock: a host's {@link BattleStore} or a viewer's {@link SpectatorStore}. */
 export interface BattleClockSource extends ReadableStore<{ battle: BattleState }> {
+  /** Milliseconds left in the current timed phase on the battle's shared clock (see `remainingMs` in `@liveroom/hooks`). */
   remainingMs(): number;
 }
 

@@ -11,9 +11,13 @@ import { type ReadableStore, ValueStore } from '../store/subscribable.js';
 
 /** The room's session as one snapshot. */
 export interface RoomSnapshot {
+  /** Where the connection stands (`room.connectionState`), e.g. to show a reconnecting banner. */
   connectionState: ConnectionState;
+  /** The room joined, `undefined` while not in a room. */
   roomId: string | undefined;
+  /** The local user's id in that room, `undefined` while not in a room. */
   userId: string | undefined;
+  /** The local user's role while in a room (`host`, `cohost` or `audience`); follows `room.setRole()`. */
   role: Role | undefined;
 }
 
