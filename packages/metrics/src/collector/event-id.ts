@@ -34,15 +34,17 @@ function increment(digits: number[]): boolean {
 /** Returns a function that makes monotonic ULIDs from `now()` (epoch ms) and `random()` ([0, 1)). */
 export function createEventIdFactory(now: () => number, random: () => number): () => string {
   let lastMs = -1;
-  let digits: number[] = [];
+  const digits: number[] = [];
   return () => {
     const ms = Math.floor(now());
     if (ms > lastMs) {
       lastMs = ms;
-      digits = Array.from({ length: RANDOM_CHARS }, () => Math.floor(random() * 32) % 32);
+      for (let i = 0; i < RANDOM_CHARS; i += 1) digits[i] = Math.floor(random() * 32) % 32;
     } else if (!increment(digits)) {
       lastMs += 1;
     }
-    return encodeTime(lastMs) + digits.map((d) => ALPHABET[d]).join('');
+    let id = encodeTime(lastMs);
+    for (const digit of digits) id += ALPHABET[digit];
+    return id;
   };
 }
