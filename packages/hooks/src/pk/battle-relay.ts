@@ -10,7 +10,17 @@ import { asLiveroomError, type LiveroomError, type Room } from '@liveroom/core';
 import type { PkHost } from './battle-types.js';
 
 /** Where the cross-room media relay stands. */
-export type BattleRelayState = 'none' | 'starting' | 'running' | 'unsupported' | 'failed';
+export type BattleRelayState =
+  /** No relay: no battle under way, or both hosts in one room (they already see each other). */
+  | 'none'
+  /** A cross-room battle reached its countdown and `room.startMediaRelay` is under way. */
+  | 'starting'
+  /** The local host's media reaches the opponent's room; stopped when the battle returns to idle. */
+  | 'running'
+  /** The provider cannot relay (capability `mediaRelay`): show the opponent through a second `Room` joined as audience. */
+  | 'unsupported'
+  /** The relay could not start; the cause is the snapshot's `lastError`. */
+  | 'failed';
 
 /** Starts and stops the relay for one store; reports its state through `onChange`. */
 export class BattleRelay {

@@ -15,17 +15,23 @@ export interface PkHost {
   roomId: string;
 }
 
-/** How long each timed phase lasts, in ms. The inviter chooses; the invite carries them. */
+/**
+ * How long each timed phase lasts, in ms. The inviter chooses; the invite
+ * carries them, so both sides run on the same timings. Each is a whole
+ * number of ms from 0 to 24 h (`durationMs` at least 1): `createBattleStore`
+ * refuses other values with `INVALID_CONFIG`, and an invite carrying them is
+ * dropped. Defaults: {@link DEFAULT_BATTLE_TIMINGS}.
+ */
 export interface BattleTimings {
-  /** How long an invite waits for an answer (and an accepted invite for its start). */
+  /** How long an invite waits for an answer, and an accepted invite for its start (default 15 s). */
   inviteTimeoutMs: number;
-  /** The 3-2-1 countdown before scoring opens. */
+  /** The 3-2-1 countdown before scoring opens (default 3 s). */
   countdownMs: number;
-  /** How long scoring stays open. */
+  /** How long scoring stays open (default 5 min). */
   durationMs: number;
-  /** Grace after the end for late score updates before the result is final. */
+  /** Grace after scoring closes for late score updates, before the result is final (default 2 s). */
   settleMs: number;
-  /** How long the result stays on screen before the stage returns to idle. */
+  /** How long the result stays on screen before the stage returns to idle (default 8 s). */
   resultMs: number;
 }
 
