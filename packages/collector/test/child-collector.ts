@@ -16,9 +16,13 @@ export interface ChildCollector {
   exited: Promise<number | string>;
 }
 
-/** Starts `serve` and resolves once it prints the URL it listens on. */
-export async function spawnCollector(args: string[]): Promise<ChildCollector> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/collector/src/cli.ts', 'serve', ...args], {
+/**
+ * Starts `serve` and resolves once it prints the URL it listens on. With
+ * `built`, runs the built `dist/cli.js` (as installed) instead of the sources.
+ */
+export async function spawnCollector(args: string[], { built = false } = {}): Promise<ChildCollector> {
+  const entry = built ? ['packages/collector/dist/cli.js'] : ['--import', 'tsx', 'packages/collector/src/cli.ts'];
+  const child = spawn(process.execPath, [...entry, 'serve', ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

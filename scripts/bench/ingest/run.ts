@@ -7,7 +7,8 @@
  *
  * What each side includes, from the same events held in memory to rows
  * committed in the keyed `events` table (`eventId` primary key):
- * - HTTP: a `serve` child process, as in production, with its default
+ * - HTTP: a `serve` child process (from the sources through tsx, or with
+ *   `--built` the built `dist/cli.js` as installed), with its default
  *   limits; `--browsers` clients, each on its own keep-alive socket and
  *   address (`X-Forwarded-For` with `--trust-proxy`, so the per-client rate
  *   limit applies), post the HTTP sink's batches (`{ "events": [...] }`,
@@ -26,7 +27,7 @@
  * threads included on both sides): on a machine shared with other work,
  * wall time mostly measures the neighbours, CPU time measures the code.
  *
- *   node --import tsx scripts/bench/ingest/run.ts [--events 50000] [--rounds 5] [--batch 50] [--browsers 64] [--report-events 0]
+ *   node --import tsx scripts/bench/ingest/run.ts [--events 50000] [--rounds 5] [--batch 50] [--browsers 64] [--report-events 0] [--built]
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '50' },
     browsers: { type: 'string', default: '64' },
     'report-events': { type: 'string', default: '0' },
+    built: { type: 'boolean', default: false },
   },
 });
 const target = Number(values.events);
@@ -79,7 +81,9 @@ function ownCpuSeconds(): number {
 
 async function httpIngest(batches: readonly EncodedBatch[], warmUp: readonly EncodedBatch[], round: number) {
   const dbPath = join(dir, `http-${round}.duckdb`);
-  const child = await spawnCollector(['--port', '0', '--db', dbPath, '--write-key', WRITE_KEY, '--trust-proxy']);
+  const child = await spawnCollector(['--port', '0', '--db', dbPath, '--write-key', WRITE_KEY, '--trust-proxy'], {
+    built: values.built,
+  });
   try {
     await postBatches(child.url, WRITE_KEY, warmUp, browsers);
     const pid = child.process.pid!;
