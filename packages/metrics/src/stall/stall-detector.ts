@@ -39,6 +39,7 @@ export interface FrameGap {
   startMs: number;
   /** Render time of the frame after the gap. */
   endMs: number;
+  /** `endMs − startMs`: how long the viewer saw one frame frozen, in ms. */
   durationMs: number;
   /** The freeze threshold the gap was judged against, in ms. */
   thresholdMs: number;
@@ -143,13 +144,19 @@ export class StallDetector {
 
 /** What {@link detectStalls} found in a frame-time trace. */
 export interface StallSummary {
+  /** Each gap that met the freeze rule and lasted at most {@link PAUSE_GAP_MS}, in trace order. */
   stalls: FrameGap[];
+  /** Each gap over {@link PAUSE_GAP_MS}, in trace order (W3C `pauseCount`; the cause is unknown here). */
   pauses: FrameGap[];
+  /** `stalls.length`, as W3C `freezeCount` would count the trace. */
   stallCount: number;
+  /** Total duration of `stalls` in ms (W3C `totalFreezesDuration`, in ms rather than seconds). */
   stallMs: number;
   /** Stalls of {@link LONG_STALL_MS} or more. */
   longStallCount: number;
+  /** `pauses.length` (W3C `pauseCount`). */
   pauseCount: number;
+  /** Total duration of `pauses` in ms (W3C `totalPausesDuration`, in ms rather than seconds). */
   pauseMs: number;
 }
 
