@@ -9,6 +9,7 @@
  */
 
 export { pickActiveSpeaker, SPEAKING_THRESHOLD } from './active-speaker.js';
+export { type BackoffPolicy, backoffDelay } from './backoff.js';
 export type { JoinOptions, RoomOptions } from './config.js';
 export type { LiveroomErrorCode, LiveroomErrorDetails } from './errors.js';
 export { asLiveroomError, isLiveroomError, LiveroomError } from './errors.js';

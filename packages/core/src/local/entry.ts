@@ -3,11 +3,13 @@
  * send `join`, wait for `joined`. Network failures are retried with backoff;
  * refusals (uid conflict, full room) and aborts are not.
  */
+
+import { backoffDelay } from '../backoff.js';
 import { isLiveroomError, LiveroomError } from '../errors.js';
-import { backoffDelay, sleep } from './backoff.js';
 import type { LocalProviderConfig } from './options.js';
 import type { ClientMessage, ServerMessage, ServerMessageOf } from './protocol.js';
 import { SignallingSocket } from './signalling-socket.js';
+import { sleep } from './sleep.js';
 
 /** A successful entry: the open socket and what the server said. */
 export interface Entry {

@@ -19,10 +19,9 @@
  * past `maxQueueEvents` the oldest events are dropped, and the next event
  * carries the count in `dropped`.
  */
-import { parseInput } from '@liveroom/core';
+import { backoffDelay, parseInput } from '@liveroom/core';
 import * as z from 'zod/mini';
 import type { TelemetryEvent } from '../schema/index.js';
-import { backoffDelayMs } from './backoff.js';
 import type { HttpBatchSinkOptions } from './http-batch-sink.js';
 import { createIndexedDbQueueStore } from './indexeddb-queue-store.js';
 import { createMemoryQueueStore, type QueueStore } from './queue-store.js';
@@ -190,7 +189,7 @@ export function createBatchSink(options: HttpBatchSinkOptions, kind: BatchSinkKi
       const retryReason = await post(pending.slice(0, batchLimit), false);
       if (retryReason !== undefined) {
         if (!attempt) report('DELIVERY_RETRYING', retryReason);
-        wait(backoffDelayMs(retry, attempt++, random()), true);
+        wait(backoffDelay(attempt++, retry, random), true);
       } else if (!drain && pending.length < batchLimit) break;
     }
     if (pending.length && timer === undefined) wait(o.maxBatchDelayMs, false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, sleep } from './backoff.js';
+import { backoffDelay } from './backoff.js';
 
 const policy = { baseMs: 100, maxMs: 1000 };
 
@@ -15,18 +15,5 @@ describe('backoffDelay', () => {
     for (let attempt = 0; attempt < 40; attempt++) {
       expect(backoffDelay(attempt, policy, () => 0.999)).toBeLessThanOrEqual(1000);
     }
-  });
-});
-
-describe('sleep', () => {
-  it('rejects with the abort reason', async () => {
-    const abort = new AbortController();
-    const pending = sleep(60_000, abort.signal);
-    abort.abort(new Error('left'));
-    await expect(pending).rejects.toThrow('left');
-  });
-
-  it('rejects at once when already aborted', async () => {
-    await expect(sleep(10, AbortSignal.abort(new Error('gone')))).rejects.toThrow('gone');
   });
 });
