@@ -12,15 +12,25 @@
 /** What the viewer's video is doing. `starting`: no frame rendered yet. */
 export type PlaybackState = 'starting' | 'playing' | 'stalled' | 'paused';
 
-/** Additive dwell totals in ms. */
+/**
+ * Additive dwell totals in ms. `dwellMs` = `foregroundMs` + `backgroundMs`;
+ * the playback states split foreground time only (`starting` time, before the
+ * first frame, is in `foregroundMs` but in none of them).
+ */
 export interface DwellTotals {
+  /** The whole stay so far: join call (or collector start) → now, in ms. */
   dwellMs: number;
+  /** Time the page was visible (Page Visibility API), in ms. */
   foregroundMs: number;
+  /** Time the page was hidden, in ms; no playback state accrues then (decision 9). */
   backgroundMs: number;
+  /** Foreground time with frames rendering normally, in ms. */
   playingMs: number;
+  /** Foreground time in a stall (freeze rule, decision 8), in ms: Mux's rebuffer duration. */
   stalledMs: number;
+  /** Foreground time paused because the publisher muted or stopped sending (decision 8), in ms. */
   pausedMs: number;
-  /** Foreground playing + stalled. */
+  /** Foreground playing + stalled, in ms (decision 9): the denominator of stall ratio, as Mux's watch time is. */
   watchMs: number;
 }
 

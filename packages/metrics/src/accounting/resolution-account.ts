@@ -14,7 +14,9 @@ export type ResolutionTier = keyof TierTimes;
 
 /** A rendered frame size in pixels. */
 export interface FrameSize {
+  /** Width in pixels, as rendered (`VideoFrameCallbackMetadata.width`, or W3C `frameWidth`). */
   width: number;
+  /** Height in pixels, as rendered (`VideoFrameCallbackMetadata.height`, or W3C `frameHeight`). */
   height: number;
 }
 
@@ -34,7 +36,9 @@ export function tierOf(size: FrameSize): ResolutionTier {
 
 /** A change of rendered size. */
 export interface ResolutionSwitch {
+  /** The size before the switch; `undefined` for the first known size. */
   from: FrameSize | undefined;
+  /** The size now rendered. */
   to: FrameSize;
   /** By short side; `initial` for the first known size, `same` when only the orientation changed. */
   direction: 'up' | 'down' | 'initial' | 'same';
@@ -42,10 +46,13 @@ export interface ResolutionSwitch {
 
 /** Additive resolution totals; derive means and shares with {@link summarizeResolution}. */
 export interface ResolutionTotals {
+  /** Counted (foreground playing) time per tier by short side, in ms. */
   tierMs: TierTimes;
   /** Σ short side × ms, for the time-weighted mean. */
   heightMs: number;
+  /** Switches to a larger short side (`initial` and `same` are not counted). */
   switchesUp: number;
+  /** Switches to a smaller short side. */
   switchesDown: number;
 }
 
