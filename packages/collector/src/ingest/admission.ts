@@ -54,19 +54,12 @@ export function admitEvent(value: unknown, policy: AdmissionPolicy): Admission {
     return { ok: false, reason: 'not_an_object', message: 'An event must be a JSON object.' };
   }
   const candidate = value as Record<string, unknown>;
-  const eventId = typeof candidate.eventId === 'string' ? candidate.eventId.slice(0, 64) : undefined;
-  const reject = (reason: RejectionReason, message: string, issues?: FieldIssue[]): Admission => ({
-    ok: false,
-    reason,
-    message,
-    ...(eventId === undefined ? {} : { eventId }),
-    ...(issues === undefined ? {} : { issues }),
-  });
   if (typeof candidate.type !== 'string' || !KNOWN_TYPES.has(candidate.type)) {
-    return reject('unknown_type', `Unknown event type ${JSON.stringify(candidate.type)}.`);
+    return rejection(candidate, 'unknown_type', `Unknown event type ${JSON.stringify(candidate.type)}.`);
   }
   if (candidate.version !== undefined && !ACCEPTED_VERSIONS.has(candidate.version)) {
-    return reject(
+    return rejection(
+      candidate,
       'unsupported_version',
       `Schema version ${JSON.stringify(candidate.version)} is not accepted; accepted: ${[...ACCEPTED_VERSIONS].join(', ')}.`,
     );
@@ -76,11 +69,13 @@ export function admitEvent(value: unknown, policy: AdmissionPolicy): Admission {
   else {
     // The compiled check only speeds up the common case; zod decides, and says why.
     const parsed = safeParseTelemetryEvent(value);
-    if (!parsed.success) return reject('invalid_event', 'The event does not match its schema.', parsed.issues);
+    if (!parsed.success)
+      return rejection(candidate, 'invalid_event', 'The event does not match its schema.', parsed.issues);
     event = parsed.data;
   }
   if (event.ts > policy.receivedAt + policy.maxFutureSkewMs) {
-    return reject(
+    return rejection(
+      candidate,
       'ts_in_future',
       `ts is ${event.ts - policy.receivedAt} ms ahead of the server clock; the allowed skew is ${policy.maxFutureSkewMs} ms.`,
     );
@@ -89,10 +84,28 @@ export function admitEvent(value: unknown, policy: AdmissionPolicy): Admission {
   // Measured on what would be stored: the schema has already stripped unknown keys.
   const size = row.context.length + row.attrs.length + row.body.length;
   if (size > policy.maxEventBytes) {
-    return reject(
+    return rejection(
+      candidate,
       'event_too_large',
       `The event holds ${size} characters of JSON; the limit is ${policy.maxEventBytes}.`,
     );
   }
   return { ok: true, row };
+}
+
+/** A rejection, naming the event's id when it has a usable one (built only on this rare path). */
+function rejection(
+  candidate: Record<string, unknown>,
+  reason: RejectionReason,
+  message: string,
+  issues?: FieldIssue[],
+): Admission {
+  const eventId = typeof candidate.eventId === 'string' ? candidate.eventId.slice(0, 64) : undefined;
+  return {
+    ok: false,
+    reason,
+    message,
+    ...(eventId === undefined ? {} : { eventId }),
+    ...(issues === undefined ? {} : { issues }),
+  };
 }

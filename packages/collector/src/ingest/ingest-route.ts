@@ -5,6 +5,7 @@
  * 5xx resends it and gets `duplicate` for what already landed.
  */
 import type { IncomingMessage } from 'node:http';
+import type { EventRow } from '../storage/event-row.js';
 import type { GroupCommit } from '../storage/group-commit.js';
 import { type Admission, admitEvent, type FieldIssue, type RejectionReason } from './admission.js';
 import { parseBatch } from './parse-batch.js';
@@ -45,7 +46,8 @@ export async function ingestBatch(
   now: () => number = Date.now,
 ): Promise<IngestResponse> {
   const admissions = admitBatch(await readBody(request, limits), request.headers['content-type'], limits, now());
-  const rows = admissions.flatMap((admission) => (admission.ok ? [admission.row] : []));
+  const rows: EventRow[] = [];
+  for (const admission of admissions) if (admission.ok) rows.push(admission.row);
   const outcomes = await commit.write(rows);
   let stored = 0;
   const response: IngestResponse = { accepted: 0, duplicate: 0, rejected: 0, results: [] };
