@@ -7,6 +7,13 @@
  * muted or unpublished at any moment of it is a pause; any other gap that
  * meets the freeze rule is a stall, whatever its length (a 10 s outage is a
  * long stall, although the frame-times-only W3C rule would call it a pause).
+ *
+ * The rule, not the tick, decides: a tick sees a stall live when frames have
+ * been missing past the threshold, but on a busy main thread the callback of
+ * a frame already on screen can run after the tick. When that frame's time
+ * shows the wait fell short, the stall is withdrawn: its `stall_end` closes
+ * the `stall_start` with the wait, shorter than the start's threshold, and
+ * nothing is counted.
  */
 import type { StallTally } from '../accounting/counters.js';
 import type { PlaybackState } from '../accounting/dwell-account.js';
@@ -19,6 +26,10 @@ import type { RenderedFrame } from './environment.js';
 export interface WatchedVideoObserver {
   firstFrame(video: WatchedVideo, atMs: number): void;
   stallStarted(video: WatchedVideo, thresholdMs: number): void;
+  /**
+   * A stall ended after `durationMs` (whole ms, the value counted). A
+   * withdrawn one ends with its wait, below its start's threshold, and is not counted.
+   */
   stallEnded(video: WatchedVideo, durationMs: number): void;
   resized(video: WatchedVideo, change: ResolutionSwitch): void;
   /** The playback state changed at `atMs`. */
@@ -27,6 +38,15 @@ export interface WatchedVideoObserver {
 
 /** Frames whose callbacks were skipped are filled in up to this many (a busy main thread, not a freeze). */
 const MAX_FILLED_FRAMES = 300;
+
+/**
+ * How far past the threshold a wait must be before a tick calls it a stall
+ * live. A tick can run before the callback of a frame the screen already
+ * shows (observed in Chromium: late by up to ~100 ms on 2 starved cores), so
+ * a wait just past the threshold is left to its frame to judge. Only when
+ * `stall_start` is sent depends on it, never what is counted.
+ */
+export const LIVE_STALL_MARGIN_MS = 100;
 
 /** One remote video and its stall and pause accounting. */
 export class WatchedVideo {
@@ -85,10 +105,10 @@ export class WatchedVideo {
     this.resize(frame.size);
     if (this.#state === 'starting') this.#observer.firstFrame(this, frame.timeMs);
     this.#fillSkippedFrames(frame);
+    const wasStalled = this.#stall !== undefined;
+    if (wasStalled) this.#endLiveStall(frame.timeMs);
     const gap = this.#detector.addFrame(frame.timeMs);
-    if (this.#stall) {
-      this.#endStall(frame.timeMs);
-    } else if (gap) {
+    if (!wasStalled && gap) {
       if (this.#activeSince(gap.startMs) && gap.meetsFreezeRule) {
         this.#observer.stallStarted(this, gap.thresholdMs);
         this.#stall = { startMs: gap.startMs };
@@ -115,16 +135,15 @@ export class WatchedVideo {
   /** Live check at a collection tick: a gap that already meets the freeze rule is a stall (or a pause, when muted). */
   check(nowMs: number): void {
     if (this.#suspended || this.#state === 'starting' || this.#stall || !this.#publisherActive) return;
-    // Frames are awaited only since the publisher was last active again (decision 8).
-    const lastFrameMs = this.#detector.lastFrameMs;
-    const startMs = Math.max(lastFrameMs ?? nowMs, this.#activeAgainAtMs);
-    const threshold = this.#detector.thresholdMs;
-    if (threshold === undefined || nowMs - startMs < threshold) return;
+    const startMs = this.#waitStartMs(nowMs);
+    const thresholdMs = this.#detector.thresholdMs;
+    if (thresholdMs === undefined || nowMs - startMs < thresholdMs + LIVE_STALL_MARGIN_MS) return;
     // The gap began while the publisher was muted: that part was a pause, which the
     // next frame can no longer count once this stall has taken the gap over.
+    const lastFrameMs = this.#detector.lastFrameMs;
     if (lastFrameMs !== undefined && lastFrameMs < this.#activeAgainAtMs) this.tally.pauseCount += 1;
     this.#stall = { startMs };
-    this.#observer.stallStarted(this, threshold);
+    this.#observer.stallStarted(this, thresholdMs);
     this.#setState('stalled', startMs);
   }
 
@@ -162,8 +181,7 @@ export class WatchedVideo {
   countStall(atMs: number, durationMs: number): void {
     this.#lastStallEndMs = atMs;
     this.#observer.stallStarted(this, 0);
-    this.#observer.stallEnded(this, durationMs);
-    this.#tallyStall(durationMs);
+    this.#reportStall(durationMs);
   }
 
   /** Stats-based state change (no frame callbacks). */
@@ -173,6 +191,29 @@ export class WatchedVideo {
       this.#observer.firstFrame(this, atMs);
     }
     this.#setState(!this.#publisherActive && state !== 'starting' ? 'paused' : state, atMs);
+  }
+
+  /** Since when frames are awaited at `atMs`: the last frame, or the publisher's return if later (decision 8). */
+  #waitStartMs(atMs: number): number {
+    return Math.max(this.#detector.lastFrameMs ?? atMs, this.#activeAgainAtMs);
+  }
+
+  /**
+   * The frame at `atMs` ends a stall seen live; the detector has not taken it
+   * in yet. The stall stands when the wait this frame ends, rounded as events
+   * report it, reaches the threshold (rounded too: without frames filled in
+   * meanwhile, the one its `stall_start` reported), and ends with its whole
+   * duration. Otherwise it is withdrawn: closed with the wait, not counted.
+   */
+  #endLiveStall(atMs: number): void {
+    const waitedMs = Math.round(Math.max(0, atMs - this.#waitStartMs(atMs)));
+    const thresholdMs = this.#detector.thresholdMs;
+    if (thresholdMs === undefined || waitedMs >= Math.round(thresholdMs)) {
+      this.#endStall(atMs);
+      return;
+    }
+    this.#stall = undefined;
+    this.#observer.stallEnded(this, waitedMs);
   }
 
   #activeSince(startMs: number): boolean {
@@ -194,16 +235,21 @@ export class WatchedVideo {
     const stall = this.#stall;
     if (!stall) return;
     this.#stall = undefined;
-    const durationMs = Math.max(0, atMs - stall.startMs);
     this.#lastStallEndMs = atMs;
-    this.#observer.stallEnded(this, durationMs);
-    this.#tallyStall(durationMs);
+    this.#reportStall(atMs - stall.startMs);
   }
 
-  #tallyStall(durationMs: number): void {
+  /**
+   * Sends `stall_end` and counts the stall, both with its duration rounded
+   * to whole ms once: the ≥ 500 ms count and the stall time then agree with
+   * the events (a 499.7 ms stall is reported as 500 ms, and counted so).
+   */
+  #reportStall(durationMs: number): void {
+    const roundedMs = Math.round(Math.max(0, durationMs));
+    this.#observer.stallEnded(this, roundedMs);
     this.tally.stallCount += 1;
-    this.tally.stallMs += durationMs;
-    if (durationMs >= LONG_STALL_MS) this.tally.stallsOver500Count += 1;
+    this.tally.stallMs += roundedMs;
+    if (roundedMs >= LONG_STALL_MS) this.tally.stallsOver500Count += 1;
   }
 
   #setState(state: PlaybackState, atMs: number): void {
