@@ -15,12 +15,22 @@ function recorder() {
 
 const size = { width: 640, height: 480 };
 
+/**
+ * A video at 20 fps until 1 500 ms (with the element's presented-frame
+ * counter when `presented`): the next gap is a freeze from about 205.2 ms on.
+ */
+function playing20fps(presented = false) {
+  const recorded = recorder();
+  const video = new WatchedVideo('host', recorded.observer);
+  video.resume();
+  for (let i = 1; i <= 30; i += 1)
+    video.onFrame({ timeMs: i * 50, size, ...(presented ? { presentedFrames: i } : {}) });
+  return { ...recorded, video };
+}
+
 describe('WatchedVideo', () => {
   it('fills in frames the page presented while its callbacks were skipped: a busy main thread is not a freeze', () => {
-    const { log, observer } = recorder();
-    const video = new WatchedVideo('host', observer);
-    video.resume();
-    for (let i = 1; i <= 30; i += 1) video.onFrame({ timeMs: i * 50, size, presentedFrames: i });
+    const { log, video } = playing20fps(true);
     const t = 30 * 50;
     // 600 ms without a callback, but the counter says 12 frames were presented meanwhile.
     video.onFrame({ timeMs: t + 600, size, presentedFrames: 42 });
@@ -46,15 +56,6 @@ describe('WatchedVideo', () => {
     expect(video.tally).toMatchObject({ stallCount: 1, stallsOver500Count: 1, pauseCount: 1 });
   });
 
-  /** A video at 20 fps until 1 500 ms: the next gap is a freeze from about 205.2 ms on. */
-  function playing20fps() {
-    const recorded = recorder();
-    const video = new WatchedVideo('host', recorded.observer);
-    video.resume();
-    for (let i = 1; i <= 30; i += 1) video.onFrame({ timeMs: i * 50, size });
-    return { ...recorded, video };
-  }
-
   it('withdraws a stall a tick saw live when the late callback of a frame on screen shows the gap fell short', () => {
     const { log, video } = playing20fps();
     // The tick runs 320 ms after the last callback; the next frame's callback,
@@ -74,10 +75,7 @@ describe('WatchedVideo', () => {
   });
 
   it('withdraws a live stall through which the screen kept presenting frames, but not one a burst of frames ends', () => {
-    const { log, observer } = recorder();
-    const video = new WatchedVideo('host', observer);
-    video.resume();
-    for (let i = 1; i <= 30; i += 1) video.onFrame({ timeMs: i * 50, size, presentedFrames: i });
+    const { log, video } = playing20fps(true);
     const t = 30 * 50;
     // Callbacks skipped for 600 ms while the page presented 12 frames: no freeze.
     video.check(t + 400);
