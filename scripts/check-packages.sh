@@ -4,7 +4,7 @@
 #   1. publint --strict        package.json fields and exports point at real, well-formed files
 #   2. attw --profile esm-only types resolve for ESM consumers (node16 and bundlers)
 #   3. API reports             packages/*/etc/*.api.md match the built .d.ts (pnpm api:update to accept);
-#                              core, signalling and hooks must also have TSDoc on every public member
+#                              core, signalling, hooks and metrics must also have TSDoc on every public member
 #                              (--require-docs; add a package once its report has no "(undocumented)")
 #   4. pack check              tarballs install outside the workspace, type-check (bundler + node16),
 #                              bundle, and the Node packages start (scripts/pack-check/index.ts)
@@ -46,7 +46,7 @@ done
 done_step "attw" "$status"
 
 step "API reports"
-pnpm exec tsx scripts/pack-check/api-report.ts --require-docs=core,signalling,hooks
+pnpm exec tsx scripts/pack-check/api-report.ts --require-docs=core,signalling,hooks,metrics
 done_step "API reports" $?
 
 step "pack check"

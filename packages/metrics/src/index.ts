@@ -15,17 +15,39 @@ export type {
   ResolutionTotals,
 } from './accounting/resolution-account.js';
 export { ResolutionAccount, shortSide, summarizeResolution, tierOf } from './accounting/resolution-account.js';
+export type { CollectorEnvironment, RenderedFrame } from './collector/environment.js';
 export type { QualityCollectorOptions } from './collector/options.js';
 export type { EmittedEventType, QualityCollector, TelemetryEmitter } from './collector/quality-collector.js';
 export { createQualityCollector } from './collector/quality-collector.js';
+// Types only (no zod code in the browser bundle): the events the collector
+// sends, as `@liveroom/metrics/schema` defines them.
 export type {
+  ErrorBody,
+  ExitReason,
+  FirstFrameBody,
+  LayoutChangeBody,
   MeasurementSource,
+  PkEndBody,
+  PkStartBody,
   QualityCounters,
+  QualityLimitationReason,
+  QualitySampleBody,
+  ResolutionChangeBody,
+  RoleChangeBody,
+  SessionEndBody,
+  SessionStartBody,
+  StallEndBody,
+  StallStartBody,
+  TelemetryAttrs,
+  TelemetryBodies,
   TelemetryBody,
   TelemetryContext,
+  TelemetryEnvelope,
   TelemetryEvent,
   TelemetryEventOf,
   TelemetryEventType,
+  TierTimes,
+  TrafficSource,
 } from './schema/index.js';
 export { createCallbackSink } from './sinks/callback-sink.js';
 export type { HttpBatchSinkOptions } from './sinks/http-batch-sink.js';

@@ -8,21 +8,33 @@ import type { FrameSize } from '../accounting/resolution-account.js';
  * A rendered frame: its time (epoch ms), size, and the element's
  * presented-frame counter when known. The browser environment reuses one
  * object per element, so a receiver copies what it keeps.
+ *
+ * @internal Exported only because {@link CollectorEnvironment} takes it.
  */
 export interface RenderedFrame {
+  /** When the frame was presented, epoch ms. */
   timeMs: number;
+  /** Its size in px, when the browser reported one. */
   size: FrameSize | undefined;
   /** `VideoFrameCallbackMetadata.presentedFrames`: lets the collector see frames whose callbacks were skipped. */
   presentedFrames?: number;
 }
 
-/** @internal The collector's view of the browser. */
+/**
+ * The collector's view of the browser.
+ *
+ * @internal Exported only because `QualityCollectorOptions.environment` (tests) takes it.
+ */
 export interface CollectorEnvironment {
   /** Epoch ms. */
   now(): number;
+  /** A number in [0, 1), for session sampling and event ids. */
   random(): number;
+  /** Starts a repeating timer; returns its handle. */
   setInterval(callback: () => void, ms: number): unknown;
+  /** Stops a timer from {@link CollectorEnvironment.setInterval}. */
   clearInterval(handle: unknown): void;
+  /** The page's visibility now (Page Visibility API). */
   visibility(): 'visible' | 'hidden';
   /** Subscribes to visibility changes; returns the unsubscribe function. */
   onVisibilityChange(listener: () => void): () => void;

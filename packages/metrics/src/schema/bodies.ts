@@ -1,6 +1,7 @@
 /**
- * The typed body of each telemetry event type. Definitions and sources of the
- * figures: DESIGN.md "Quality definitions" and docs/metrics.md.
+ * The zod schema of each telemetry event body. The fields are documented on
+ * the body types in `body-types.ts`, which `types.test-d.ts` keeps equal to
+ * these schemas.
  */
 import * as z from 'zod/mini';
 import { coarseStringSchema } from './context.js';
@@ -9,26 +10,24 @@ import { roleSchema } from './envelope.js';
 
 const participantId = z.optional(z.string().check(z.minLength(1), z.maxLength(128)));
 
-/** How a session ended (decision 10). */
+/** The {@link ExitReason} values. */
 export const exitReasonSchema = z.enum(['leave', 'pagehide', 'error', 'kicked', 'room_closed']);
 
-/** Why the publisher's encoder holds back (W3C `qualityLimitationReason`). */
+/** The {@link QualityLimitationReason} values (W3C `qualityLimitationReason`). */
 export const qualityLimitationReasonSchema = z.enum(['none', 'cpu', 'bandwidth', 'other']);
 
 /** Page visibility (Page Visibility API). */
 export const visibilitySchema = z.enum(['visible', 'hidden']);
 
-/** `session_start`: the join call (or the collector's creation, when it came later). */
+/** `session_start`: {@link SessionStartBody}. */
 export const sessionStartBodySchema = z.object({
   visibility: visibilitySchema,
-  /** The share of sessions kept (decision 11), so reports can weight them. */
   sampleRate: shareSchema,
   heartbeatMs: countSchema,
-  /** True when the collector was created after `join()`: startup is then measured from its creation. */
   lateStart: z.boolean(),
 });
 
-/** `first_frame`: startup time = join call → first remote video frame rendered. */
+/** `first_frame`: {@link FirstFrameBody}. */
 export const firstFrameBodySchema = z.object({
   startupMs: countSchema,
   source: measurementSourceSchema,
@@ -37,39 +36,34 @@ export const firstFrameBodySchema = z.object({
   height: z.optional(countSchema),
 });
 
-/** `quality_sample`: the heartbeat, with deltas since the last one and cumulative totals. */
+/** `quality_sample`: {@link QualitySampleBody}. */
 export const qualitySampleBodySchema = z.object({
-  /** Time covered by `delta`. */
   intervalMs: countSchema,
   source: measurementSourceSchema,
   delta: qualityCountersSchema,
   total: qualityCountersSchema,
-  /** Rendered frames per second over the interval. */
   fps: z.optional(measureSchema),
   bitrateKbps: z.optional(measureSchema),
-  /** Δ packetsLost / (Δ packetsLost + Δ packetsReceived). */
   packetLossRatio: z.optional(shareSchema),
-  /** Δ framesDropped / Δ framesReceived. */
   dropRatio: z.optional(shareSchema),
   qualityLimitationReason: z.optional(qualityLimitationReasonSchema),
 });
 
-/** `stall_start`: a render gap just crossed the freeze threshold. */
+/** `stall_start`: {@link StallStartBody}. */
 export const stallStartBodySchema = z.object({
   source: measurementSourceSchema,
   participantId,
-  /** The freeze threshold the gap crossed, in ms. */
   thresholdMs: countSchema,
 });
 
-/** `stall_end`: frames resumed after a stall. */
+/** `stall_end`: {@link StallEndBody}. */
 export const stallEndBodySchema = z.object({
   source: measurementSourceSchema,
   participantId,
   durationMs: countSchema,
 });
 
-/** `resolution_change`: the rendered size changed; direction compares short sides. */
+/** `resolution_change`: {@link ResolutionChangeBody}. */
 export const resolutionChangeBodySchema = z.object({
   participantId,
   fromWidth: z.optional(countSchema),
@@ -79,54 +73,48 @@ export const resolutionChangeBodySchema = z.object({
   direction: z.enum(['up', 'down', 'initial', 'same']),
 });
 
-/** `role_change`: the local user switched role. */
+/** `role_change`: {@link RoleChangeBody}. */
 export const roleChangeBodySchema = z.object({ from: roleSchema, to: roleSchema });
 
-/** `pk_start`: a PK battle began (emitted by `@liveroom/hooks`). */
+/** `pk_start`: {@link PkStartBody}. */
 export const pkStartBodySchema = z.object({
   battleId: coarseStringSchema,
   opponentRoomId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
-  /** Planned length, in ms. */
   durationMs: z.optional(countSchema),
 });
 
-/** `pk_end`: a PK battle ended, with its result for the local side and both scores. */
+/** `pk_end`: {@link PkEndBody}. */
 export const pkEndBodySchema = z.object({
   battleId: coarseStringSchema,
   result: z.enum(['win', 'loss', 'draw', 'aborted']),
   scores: z.object({ local: measureSchema, opponent: measureSchema }),
-  /** Why it ended (added in a minor release, decision 13): time ran out, a host ended it, or a side left. */
   reason: z.optional(z.enum(['time_up', 'ended_early', 'opponent_left', 'left'])),
 });
 
-/** `layout_change`: the stage layout changed (emitted by `@liveroom/hooks`). */
+/** `layout_change`: {@link LayoutChangeBody}. */
 export const layoutChangeBodySchema = z.object({
   from: z.optional(coarseStringSchema),
   to: coarseStringSchema,
   tileCount: countSchema,
 });
 
-/** `error`: something failed (a room error, or a sink that could not deliver). */
+/** `error`: {@link ErrorBody}. */
 export const errorBodySchema = z.object({
-  /** A `LiveroomError` code or a sink failure code. */
   code: z.string().check(z.minLength(1), z.maxLength(64)),
   message: z.string().check(z.maxLength(256)),
   origin: z.enum(['room', 'sink', 'collector']),
   fatal: z.boolean(),
 });
 
-/** `session_end`: totals for the whole stay plus the exit context. */
+/** `session_end`: {@link SessionEndBody}. */
 export const sessionEndBodySchema = z.object({
   reason: exitReasonSchema,
-  /** Join call → exit. */
   dwellMs: countSchema,
   total: qualityCountersSchema,
   source: measurementSourceSchema,
   videoStarted: z.boolean(),
-  /** Left before the first frame after trying for ≥ 1 s (Mux's EBVS). */
   exitBeforeVideoStart: z.boolean(),
   startupMs: z.optional(countSchema),
-  /** Time since the last stall ended (or began, if still stalled); absent when there was none. */
   msSinceLastStall: z.optional(countSchema),
   stalledAtExit: z.boolean(),
 });

@@ -45,13 +45,46 @@ const boundedRecord = (max: number, what: string) =>
       ),
     );
 
-/** Where the viewer came from, the dimension the retention report splits by. */
+/**
+ * Where the viewer came from, the dimension the retention report splits by:
+ * `natural` (organic feed or search), `paid` (ads), `private_domain` (the
+ * app's own groups and followers), `cross_platform` (shared from another
+ * platform), `other`.
+ */
+export type TrafficSource = 'natural' | 'paid' | 'private_domain' | 'cross_platform' | 'other';
+
+/** The {@link TrafficSource} values. */
 export const trafficSourceSchema = z.enum(['natural', 'paid', 'private_domain', 'cross_platform', 'other']);
 
 /** Coarse device category. */
 export const deviceClassSchema = z.enum(['mobile', 'tablet', 'desktop', 'tv', 'other']);
 
-/** App-supplied context repeated on every event of a session. */
+/**
+ * Free per-event attributes: up to {@link MAX_ATTRS_KEYS} identifier keys
+ * (≤ 32 characters) of short tokens, finite numbers or booleans.
+ */
+export type TelemetryAttrs = Record<string, string | number | boolean>;
+
+/**
+ * App-supplied context repeated on every event of a session, for splitting
+ * reports. Strings are coarse tokens ({@link coarseStringSchema}: ≤ 64
+ * characters, no spaces, no `@`, no run of 9+ digits), so no personal data
+ * fits (decision 14).
+ */
+export type TelemetryContext = {
+  /** Where the viewer came from. */
+  trafficSource?: TrafficSource | undefined;
+  /** The app's page or entry point, e.g. `live/room`. */
+  page?: string | undefined;
+  /** Coarse device category. */
+  deviceClass?: 'mobile' | 'tablet' | 'desktop' | 'tv' | 'other' | undefined;
+  /** Coarse region, e.g. `eu-west` or a country code. */
+  region?: string | undefined;
+  /** Up to {@link MAX_CUSTOM_KEYS} more dimensions of your own, bounded like {@link TelemetryAttrs}. */
+  custom?: TelemetryAttrs | undefined;
+};
+
+/** The {@link TelemetryContext} object. */
 export const telemetryContextSchema = z.object({
   trafficSource: z.optional(trafficSourceSchema),
   page: z.optional(coarseStringSchema),
@@ -60,5 +93,5 @@ export const telemetryContextSchema = z.object({
   custom: z.optional(boundedRecord(MAX_CUSTOM_KEYS, 'context.custom')),
 });
 
-/** Free per-event attributes, bounded like `context.custom`. */
+/** The {@link TelemetryAttrs} record. */
 export const telemetryAttrsSchema = boundedRecord(MAX_ATTRS_KEYS, 'attrs');

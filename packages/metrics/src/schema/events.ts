@@ -17,9 +17,10 @@ import {
   stallEndBodySchema,
   stallStartBodySchema,
 } from './bodies.js';
-import { envelopeShape } from './envelope.js';
+import type { TelemetryBodies } from './body-types.js';
+import { envelopeShape, type TelemetryEnvelope } from './envelope.js';
 
-/** The body schema of each event type. */
+/** The body schema of each event type ({@link TelemetryBodies} describes each body). */
 export const telemetryBodySchemas = {
   session_start: sessionStartBodySchema,
   first_frame: firstFrameBodySchema,
@@ -33,12 +34,10 @@ export const telemetryBodySchemas = {
   layout_change: layoutChangeBodySchema,
   error: errorBodySchema,
   session_end: sessionEndBodySchema,
-} as const;
-
-type BodySchemas = typeof telemetryBodySchemas;
+} as const satisfies { [T in TelemetryEventType]: z.ZodMiniType<TelemetryBodies[T]> };
 
 /** Every event type, in the order a session usually emits them. */
-export type TelemetryEventType = keyof BodySchemas;
+export type TelemetryEventType = keyof TelemetryBodies;
 
 /** Every event type as a runtime list. */
 export const TELEMETRY_EVENT_TYPES = Object.keys(telemetryBodySchemas) as TelemetryEventType[];
@@ -72,14 +71,23 @@ export const telemetryEventSchema = z.discriminatedUnion(
   ],
 );
 
-/** A telemetry event of the given type. */
-export type TelemetryEventOf<T extends TelemetryEventType> = z.output<(typeof telemetryEventSchemas)[T]>;
+/**
+ * A telemetry event of the given type: the {@link TelemetryEnvelope} fields,
+ * the `type`, and its body. `types.test-d.ts` keeps it equal to what
+ * `telemetryEventSchemas[T]` parses. Given a union of types, it is the union
+ * of their events.
+ */
+export type TelemetryEventOf<T extends TelemetryEventType> = T extends TelemetryEventType
+  ? {
+      [K in keyof (TelemetryEnvelope & { type: T; body: TelemetryBodies[T] })]: (TelemetryEnvelope & {
+        type: T;
+        body: TelemetryBodies[T];
+      })[K];
+    }
+  : never;
 
-/** Any telemetry event. */
+/** Any telemetry event, discriminated by `type` (check `type` to narrow `body`). */
 export type TelemetryEvent = { [T in TelemetryEventType]: TelemetryEventOf<T> }[TelemetryEventType];
 
 /** The body of an event type. */
-export type TelemetryBody<T extends TelemetryEventType> = z.output<BodySchemas[T]>;
-
-/** The envelope fields of every event. */
-export type TelemetryEnvelope = Omit<TelemetryEvent, 'type' | 'body'>;
+export type TelemetryBody<T extends TelemetryEventType> = TelemetryBodies[T];
