@@ -90,7 +90,7 @@ export class StallDetector {
 
   /**
    * The least length at which the next gap is a freeze (the gap counted in
-   * the mean, see {@link inclusiveFreezeThresholdMs}), or `undefined` while
+   * the mean, as in libwebrtc: the gap itself enters the 30-frame window), or `undefined` while
    * fewer than 4 intervals are known.
    */
   get thresholdMs(): number | undefined {
