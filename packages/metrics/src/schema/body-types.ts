@@ -55,7 +55,7 @@ export type QualitySampleBody = {
   delta: QualityCounters;
   /** Counters since the session began: `delta`s add up to it, so a lost heartbeat is repaired from the next one. */
   total: QualityCounters;
-  /** Rendered frames per second over the interval (from frame callbacks; else W3C `framesPerSecond` or Agora's `renderFrameRate`). */
+  /** Rendered frames per second over the interval, from frame callbacks; else the provider's rate (Agora `renderFrameRate`, W3C `framesPerSecond`). */
   fps?: number | undefined;
   /** Received video bitrate, in kbit/s, summed over remote videos (Agora's `receiveBitrate`, or W3C `bytesReceived` deltas). */
   bitrateKbps?: number | undefined;
