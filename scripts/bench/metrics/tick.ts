@@ -8,7 +8,9 @@
  * 1. bare stats: `room.getStats()` once a second, what any stats-based
  *    monitor pays per 1 s tick (the baseline);
  * 2. collector: `createQualityCollector` with a 1 s tick: its stats polling,
- *    stats processing, live stall checks, and 9 videos' frame callbacks.
+ *    stats processing, live stall checks, and 9 videos' frame callbacks. Its
+ *    sink is a callback that counts events, as cheap as an app's, so no test
+ *    bookkeeping (keeping events, rxjs) runs under the collector's stack.
  *
  * Alternating short phases (A B A B …) instead of one long phase each keeps a
  * change of load on the shared machine from landing on one side only.
@@ -182,6 +184,8 @@ async function run(): Promise<void> {
     }
 
     report(bare, collector);
+    const counted = await viewer.evaluate(() => window.lrm.countedEvents());
+    console.log(`  events the collector phases sent to their counting sink: ${counted}`);
   } finally {
     await h.close();
   }
