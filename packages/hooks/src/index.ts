@@ -21,7 +21,12 @@ export type {
   VacantSeat,
 } from './layout/layout-types.js';
 export { LAYOUT_MODES } from './layout/layout-types.js';
-export { type BattleBroadcast, battleBroadcastSchema } from './pk/battle-broadcast-messages.js';
+export {
+  type BattleBroadcast,
+  type BattleStateRequest,
+  battleBroadcastSchema,
+  battleStateRequestSchema,
+} from './pk/battle-broadcast-messages.js';
 export { type BattleClock, systemClock, type TimerHandle } from './pk/battle-clock.js';
 export { decideOutcome, nextDeadline, remainingMs, scoreOf, serverNow } from './pk/battle-outcome.js';
 export { battleReducer, battleTransition, IDLE_BATTLE } from './pk/battle-reducer.js';
@@ -70,6 +75,7 @@ export {
 export type { PkTransport, PkTransportEvent } from './pk/pk-transport.js';
 export { createRoomDataPkTransport } from './pk/room-data-transport.js';
 export {
+  type BattleClockSource,
   broadcastBattle,
   createSpectatorStore,
   type SpectatorSnapshot,

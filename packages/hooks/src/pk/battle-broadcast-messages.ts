@@ -1,7 +1,8 @@
 /**
  * What a host broadcasts to its room's viewers so they can follow a battle:
  * the host's battle state (with the inviter's authority timestamps) and a
- * sequence number. Validated with `zod/mini` on the viewer's side.
+ * sequence number; and what a viewer sends to ask the hosts for their state.
+ * Validated with `zod/mini` on the receiving side.
  */
 import * as z from 'zod/mini';
 import type { BattleState } from './battle-types.js';
@@ -70,4 +71,29 @@ export function toBroadcast(state: BattleState, seq: number): BattleBroadcast {
 export function fromBroadcast(text: string): { seq: number; battle: BattleState } | undefined {
   const broadcast = decodeJson(text, (data) => battleBroadcastSchema.safeParse(data).data);
   return broadcast && { seq: broadcast.seq, battle: { ...broadcast.battle, ended: [] } as BattleState };
+}
+
+/**
+ * A viewer's request for the hosts' battle state, answered with a
+ * {@link BattleBroadcast} to that viewer only. Added within version 1: a host
+ * on an older SDK drops it as an unknown kind, and its viewer then waits for
+ * the next broadcast, as before.
+ */
+export const battleStateRequestSchema = z.object({
+  kind: z.literal('liveroom.pk-state-request'),
+  v: z.literal(PK_PROTOCOL_VERSION),
+});
+
+/** A state request, as sent and received. */
+export type BattleStateRequest = z.infer<typeof battleStateRequestSchema>;
+
+/** The state request as a viewer sends it. */
+export const STATE_REQUEST = JSON.stringify({
+  kind: 'liveroom.pk-state-request',
+  v: PK_PROTOCOL_VERSION,
+} satisfies BattleStateRequest);
+
+/** Whether `text` is a valid state request. */
+export function isStateRequest(text: string): boolean {
+  return decodeJson(text, (data) => battleStateRequestSchema.safeParse(data).success) === true;
 }

@@ -3,12 +3,14 @@
  * viewer's {@link SpectatorStore} mirrors the host's battle state, and reads
  * the clock from the inviter's authority timestamps plus the viewer's own
  * room `serverTimeOffsetMs`, so every viewer shows the same remaining time
- * whatever their device clock says.
+ * whatever their device clock says. A viewer asks the hosts for their state
+ * when it starts, reconnects or loses its host, so it never waits for the
+ * next change to catch up.
  */
 import type { Room } from '@liveroom/core';
 import { onRoomEvent } from '../store/room-listener.js';
-import { Subscribable } from '../store/subscribable.js';
-import { fromBroadcast, toBroadcast } from './battle-broadcast-messages.js';
+import { type ReadableStore, Subscribable } from '../store/subscribable.js';
+import { fromBroadcast, isStateRequest, STATE_REQUEST, toBroadcast } from './battle-broadcast-messages.js';
 import { type BattleClock, systemClock } from './battle-clock.js';
 import { remainingMs, serverNow } from './battle-outcome.js';
 import { IDLE_BATTLE } from './battle-reducer.js';
@@ -17,9 +19,21 @@ import type { BattleState } from './battle-types.js';
 import { requireDataMessages } from './room-data-transport.js';
 
 /**
- * Sends the host's battle state to everyone in the room on every change, and
- * to each newcomer when they join. Returns the function that stops.
- * Throws `NOT_SUPPORTED` without data messages.
+ * A host answers one viewer's state requests at most once per this many ms,
+ * after a burst of {@link ANSWER_BURST}, so a faulty or hostile viewer
+ * cannot make the host flood the room (the generic cell rate algorithm).
+ */
+const ANSWER_INTERVAL_MS = 2_500;
+/** Answers one viewer may get at once: its store starting, a remount, losing its host. */
+const ANSWER_BURST = 4;
+
+/**
+ * Sends the host's battle state to everyone in the room on every change and
+ * after the host's connection comes back (sends fail while it is down), to
+ * each newcomer when they join, and to a viewer who asks for it (a
+ * {@link SpectatorStore} asks when it starts; 4 answers at once, then one
+ * per 2.5 s, per viewer). Returns the function that stops. Throws
+ * `NOT_SUPPORTED` without data messages.
  *
  * @example
  * ```ts
@@ -30,31 +44,62 @@ export function broadcastBattle(store: BattleStore, room: Room): () => void {
   requireDataMessages(room, 'to reach viewers');
   let seq = 0;
   let last: BattleState | undefined;
+  const due = new Map<string, number>(); // per viewer: when its answers would have caught up
   const send = (to?: string) => {
     seq += 1;
     const payload = JSON.stringify(toBroadcast(store.getSnapshot().battle, seq));
-    room.sendData(payload, to ? { to: [to] } : {}).catch(() => undefined); // the next change resends the state
+    room.sendData(payload, to ? { to: [to] } : {}).catch(() => undefined); // the connection is down: its return resends
   };
-  const unsubscribe = store.subscribe(() => {
-    if (store.getSnapshot().battle === last) return;
-    last = store.getSnapshot().battle;
-    send();
-  });
-  const stopJoins = onRoomEvent(room, 'participant-joined', ({ id }) => send(id));
+  const answer = (viewer: string) => {
+    const now = store.serverNow();
+    const next = Math.max(due.get(viewer) ?? now, now) + ANSWER_INTERVAL_MS;
+    if (next - now > ANSWER_BURST * ANSWER_INTERVAL_MS) return;
+    due.set(viewer, next);
+    send(viewer);
+  };
+  const stops = [
+    store.subscribe(() => {
+      if (store.getSnapshot().battle === last) return;
+      last = store.getSnapshot().battle;
+      send();
+    }),
+    onRoomEvent(room, 'participant-joined', ({ id }) => send(id)),
+    onRoomEvent(room, 'participant-left', ({ id }) => due.delete(id)),
+    onRoomEvent(room, 'data-message', ({ from, payload }) => {
+      if (isStateRequest(payload)) answer(from);
+    }),
+    onRoomEvent(room, 'connection-state-changed', ({ state }) => {
+      if (state === 'connected') send();
+    }),
+  ];
   return () => {
-    unsubscribe();
-    stopJoins();
+    for (const stop of stops) stop();
   };
+}
+
+/**
+ * Anything with a battle and a clock: a host's {@link BattleStore} or a
+ * viewer's {@link SpectatorStore}. A countdown component takes it so the same
+ * component serves hosts and viewers, in any UI framework (React's
+ * `useBattleClock` takes it too).
+ */
+export interface BattleClockSource extends ReadableStore<{ battle: BattleState }> {
+  /** Milliseconds left in the current timed phase on the battle's shared clock (see {@link remainingMs}). */
+  remainingMs(): number;
 }
 
 /** What a viewer sees: whose battle it is, and its state. */
 export interface SpectatorSnapshot {
-  /** The host whose broadcasts are followed (`undefined` until one arrives). */
+  /**
+   * The host whose battle is shown. Without a pinned `hostId` it is
+   * `undefined` while no battle is shown, and becomes the first host who
+   * broadcasts one.
+   */
   hostId: string | undefined;
   /**
    * That host's battle, from its side: `self` is the host, `outcome` is its
-   * result. `idle` until the first broadcast, and again when the host leaves
-   * or the viewer leaves the room.
+   * result. `idle` until the first broadcast, and again when the host's
+   * battle is over, when the host leaves, or when the viewer leaves the room.
    */
   battle: BattleState;
 }
@@ -63,7 +108,12 @@ export interface SpectatorSnapshot {
 export interface SpectatorStoreOptions {
   /** The viewer's room. Its provider needs data messages (the local provider has them). */
   room: Room;
-  /** Follow this host only; by default the first participant with role `host` who broadcasts. */
+  /**
+   * Follow this host only, through its battles and its absences. By default
+   * the store follows the first participant with role `host` who broadcasts
+   * a battle, until that battle is over or that host leaves, and then the
+   * next one.
+   */
   hostId?: string;
   /** Local time for the battle clock (plus the room's `serverTimeOffsetMs`); defaults to {@link systemClock}. */
   clock?: BattleClock;
@@ -73,6 +123,7 @@ export interface SpectatorStoreOptions {
 export class SpectatorStore extends Subscribable {
   readonly #room: Room;
   readonly #clock: BattleClock;
+  readonly #pinned: string | undefined;
   readonly #stops: (() => void)[];
   #snapshot: SpectatorSnapshot;
   #seq = 0;
@@ -82,15 +133,21 @@ export class SpectatorStore extends Subscribable {
     requireDataMessages(options.room, 'to reach viewers');
     this.#room = options.room;
     this.#clock = options.clock ?? systemClock;
-    this.#snapshot = { hostId: options.hostId, battle: IDLE_BATTLE };
+    this.#pinned = options.hostId;
+    this.#snapshot = { hostId: this.#pinned, battle: IDLE_BATTLE };
     this.#stops = [
       onRoomEvent(this.#room, 'data-message', ({ from, payload }) => this.#onMessage(from, payload)),
       onRoomEvent(this.#room, 'participant-left', ({ id }) => {
-        // A host who comes back (a reload) starts numbering again.
-        if (id === this.#snapshot.hostId) this.#reset();
+        if (id === this.#snapshot.hostId) this.#unfollow();
       }),
-      onRoomEvent(this.#room, 'left', () => this.#set(this.#snapshot.hostId, IDLE_BATTLE)),
+      // Broadcasts sent while this viewer was away are lost: ask again once connected.
+      onRoomEvent(this.#room, 'connection-state-changed', ({ state }) => {
+        if (state === 'connected') this.#ask();
+      }),
+      onRoomEvent(this.#room, 'left', () => this.#unfollow()),
     ];
+    // The host sent its state when this viewer joined, maybe before this store listened.
+    if (this.#room.connectionState === 'connected') this.#ask();
   }
 
   /** The current snapshot. */
@@ -108,17 +165,35 @@ export class SpectatorStore extends Subscribable {
 
   #onMessage(from: string, payload: string): void {
     const followed = this.#snapshot.hostId;
-    if (followed !== undefined && from !== followed) return;
-    if (followed === undefined && this.#room.participants.get(from)?.role !== 'host') return;
+    if (followed === undefined ? this.#room.participants.get(from)?.role !== 'host' : from !== followed) return;
     const broadcast = fromBroadcast(payload);
     if (!broadcast || (from === followed && broadcast.seq <= this.#seq)) return;
+    if (broadcast.battle.phase === 'idle' && !this.#pinned) {
+      if (followed) this.#unfollow();
+      return;
+    }
     this.#seq = broadcast.seq;
     this.#set(from, broadcast.battle);
   }
 
-  #reset(): void {
+  /**
+   * Back to idle. Unless pinned, forgets the host and asks the hosts for
+   * their state, so another host's battle (the opponent's result when the
+   * followed host left) shows at once. A host who comes back (a reload)
+   * starts numbering again, hence the sequence reset.
+   */
+  #unfollow(): void {
     this.#seq = 0;
-    this.#set(this.#snapshot.hostId, IDLE_BATTLE);
+    this.#set(this.#pinned, IDLE_BATTLE);
+    this.#ask();
+  }
+
+  /** Sends a state request to the pinned host, or to every host in the room. */
+  #ask(): void {
+    const hosts = [...this.#room.participants.values()]
+      .filter((p) => (this.#pinned ? p.id === this.#pinned : p.role === 'host'))
+      .map((p) => p.id);
+    if (hosts.length > 0) this.#room.sendData(STATE_REQUEST, { to: hosts }).catch(() => undefined); // best effort
   }
 
   #set(hostId: string | undefined, battle: BattleState): void {

@@ -1,9 +1,7 @@
 /** Hooks over a {@link BattleStore}: its state, and its clock ticking on screen. */
 import { useEffect, useState } from 'react';
 import type { BattleSnapshot, BattleStore } from '../pk/battle-store.js';
-import type { BattleState } from '../pk/battle-types.js';
-import type { SpectatorSnapshot, SpectatorStore } from '../pk/spectator.js';
-import type { ReadableStore } from '../store/subscribable.js';
+import type { BattleClockSource, SpectatorSnapshot, SpectatorStore } from '../pk/spectator.js';
 import { type Equality, type Selector, useStore } from './use-store.js';
 
 /**
@@ -39,12 +37,6 @@ export function useSpectator<S = SpectatorSnapshot>(
   isEqual?: Equality<S>,
 ): S {
   return useStore(store, selector, isEqual);
-}
-
-/** Anything with a battle and a clock: a host's {@link BattleStore} or a viewer's {@link SpectatorStore}. */
-export interface BattleClockSource extends ReadableStore<{ battle: BattleState }> {
-  /** Milliseconds left in the current timed phase on the battle's shared clock (see `remainingMs` in `@liveroom/hooks`). */
-  remainingMs(): number;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { LayoutStore } from '../layout/layout-store.js';
 import type { Layout, Tile } from '../layout/layout-types.js';
 import type { BattleSnapshot, BattleStore } from '../pk/battle-store.js';
 import type { BattlePhase, BattleState } from '../pk/battle-types.js';
+import type { BattleClockSource, SpectatorStore } from '../pk/spectator.js';
 import type { RoomSnapshot } from '../stores/room-stores.js';
 import { useBattle } from './battle-hooks.js';
 import { useLayout } from './layout-hooks.js';
@@ -32,5 +33,10 @@ describe('hook types follow their selectors', () => {
     if (state.phase === 'result')
       expectTypeOf(state.outcome).toEqualTypeOf<'win' | 'loss' | 'draw' | 'opponent_left'>();
     if (state.phase === 'active') expectTypeOf(state.scores).toEqualTypeOf<Readonly<Record<string, number>>>();
+  });
+
+  it("takes a host's and a viewer's store as a clock source", () => {
+    expectTypeOf<BattleStore>().toExtend<BattleClockSource>();
+    expectTypeOf<SpectatorStore>().toExtend<BattleClockSource>();
   });
 });
