@@ -46,7 +46,7 @@ done
 done_step "attw" "$status"
 
 step "API reports"
-pnpm exec tsx scripts/pack-check/api-report.ts --require-docs=core,signalling,hooks,metrics
+pnpm exec tsx scripts/pack-check/api-report.ts --require-docs=core,signalling,hooks,metrics,collector
 done_step "API reports" $?
 
 step "pack check"

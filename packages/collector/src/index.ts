@@ -29,5 +29,6 @@ export type {
   StartupBucket,
 } from './report/retention-report.js';
 export { buildRetentionReport } from './report/retention-report.js';
+export type { EventRow } from './storage/event-row.js';
 export { EventStore, type OpenStoreOptions, type ResultRow } from './storage/event-store.js';
 export { VIEWS, type ViewName } from './storage/views.js';

@@ -14,7 +14,11 @@ import {
 import { type EventRow, eventToRow } from '../storage/event-row.js';
 import { fastEventCheck } from './fast-validator.js';
 
-/** Why one event was rejected; stable, for clients to branch on. */
+/**
+ * Why one event was rejected, in its `rejected` `EventResult`; stable,
+ * for clients to branch on. Sinks never resend a rejected event: the same
+ * bytes would be rejected again.
+ */
 export type RejectionReason =
   | 'invalid_json'
   | 'not_an_object'
@@ -24,9 +28,11 @@ export type RejectionReason =
   | 'invalid_event'
   | 'ts_in_future';
 
-/** A problem with one field: dotted path and message. */
+/** A problem with one field of an `invalid_event` rejection. */
 export interface FieldIssue {
+  /** Dotted path into the event, e.g. `body.durationMs`; empty for the event as a whole. */
   path: string;
+  /** What is wrong with it, in English, e.g. `must be at least 0`. */
   message: string;
 }
 

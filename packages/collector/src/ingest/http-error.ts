@@ -3,7 +3,15 @@
  * The server turns it into a 4xx answer with a JSON body `{ error, message }`.
  */
 
-/** Machine-readable codes of whole-request refusals. */
+/**
+ * Machine-readable codes of whole-request refusals: the `error` field of the
+ * 4xx body `{ error, message }`; nothing of the batch is stored. 401
+ * `unauthorized` (no key), 403 `forbidden` (wrong key), 400 `invalid_json`,
+ * `invalid_batch`, `invalid_gzip`, 413 `payload_too_large`,
+ * `too_many_events`, 415 `unsupported_media_type`, `unsupported_encoding`,
+ * 429 `rate_limited` (with `Retry-After`), 404 `not_found`, 405
+ * `method_not_allowed`.
+ */
 export type RequestErrorCode =
   | 'unauthorized'
   | 'forbidden'

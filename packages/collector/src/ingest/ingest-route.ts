@@ -11,23 +11,49 @@ import { type Admission, admitEvent, type FieldIssue, type RejectionReason } fro
 import { parseBatch } from './parse-batch.js';
 import { type BodyLimits, readBody } from './read-body.js';
 
-/** The outcome of one event in a batch, in request order. */
+/**
+ * The outcome of one event in a batch, in request order. `accepted` means
+ * stored now, `duplicate` that the `eventId` was already stored (a retry:
+ * success, not an error), `rejected` that it was not stored and must not be
+ * resent.
+ */
 export type EventResult =
-  | { index: number; eventId: string; status: 'accepted' | 'duplicate' }
   | {
+      /** Position of the event in the request (0-based). */
       index: number;
+      /** The event's `eventId`, the key that deduplicates retries. */
+      eventId: string;
+      /** Stored by this request, or already stored by an earlier one. */
+      status: 'accepted' | 'duplicate';
+    }
+  | {
+      /** Position of the event in the request (0-based). */
+      index: number;
+      /** The event's `eventId` (cut to 64 characters), when it had a string one. */
       eventId?: string;
+      /** Not stored. */
       status: 'rejected';
+      /** Why, as a stable code. */
       reason: RejectionReason;
+      /** Why, in English, for logs. */
       message: string;
+      /** Each failing field, for `invalid_event`. */
       issues?: FieldIssue[];
     };
 
-/** The 200 body of `POST /v1/events`. */
+/**
+ * The 200 body of `POST /v1/events`, sent only after the batch's commit
+ * (decision 16). A whole-request refusal is a 4xx with
+ * `{ error: RequestErrorCode, message }` instead.
+ */
 export interface IngestResponse {
+  /** Events stored by this request. */
   accepted: number;
+  /** Events whose `eventId` was already stored (retries); success, not an error. */
   duplicate: number;
+  /** Events not stored; see their `reason` in `results`. */
   rejected: number;
+  /** One result per event, in request order: `results[i].index === i`. */
   results: EventResult[];
 }
 

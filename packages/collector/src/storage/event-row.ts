@@ -6,7 +6,10 @@
 import type { DuckDBAppender } from '@duckdb/node-api';
 import type { TelemetryEvent } from '@liveroom/metrics/schema';
 
-/** One event as the `events` table stores it. */
+/**
+ * One event as the `events` table stores it (columns in snake_case), and
+ * what `EventStore.insert` takes.
+ */
 export interface EventRow {
   /** The envelope's `eventId`: the primary key that deduplicates retries (decision 16). */
   eventId: string;
@@ -22,11 +25,17 @@ export interface EventRow {
   receivedAt: number;
   /** Per-session sequence number, gap-free. */
   seq: number;
+  /** One viewer's stay in one room: the unit of `session_facts`. */
   sessionId: string;
+  /** The room, as passed to `join()`. */
   roomId: string;
+  /** The local user's pseudonymous id (decision 14). */
   userId: string;
+  /** The local user's role when the event was sent, e.g. `audience` (the report counts only those). */
   role: string;
+  /** The provider the room ran on (`local`, `agora`). */
   provider: string;
+  /** The `@liveroom/metrics` version that sent the event. */
   sdkVersion: string;
   /** Events the client's queue dropped before this one (decision 11); 0 when none. */
   dropped: number;
