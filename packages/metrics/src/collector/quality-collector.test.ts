@@ -152,6 +152,27 @@ describe('createQualityCollector: stalls and pauses', () => {
     expect(end?.total.watchMs).toBe((end?.total.playingMs ?? 0) + (end?.total.stalledMs ?? 0));
   });
 
+  it('marks the stall_end of a withdrawn live stall, which no counter counts, and only that one', async () => {
+    const f = collectorFixture();
+    await join(f);
+    const video = f.attachVideo('host-1');
+    f.env.play(video, 2000);
+    const lastFrameMs = f.env.time;
+    f.env.advance(1000);
+    expect(f.of('stall_start')).toHaveLength(1);
+    // The next frame was on screen 100 ms after the last: its late callback withdraws the stall.
+    f.env.lateFrame(video, lastFrameMs + 100);
+    // Frames stop again after it, then resume: a real stall.
+    f.env.play(video, 1000);
+    await f.room.leave();
+    const ends = f.of('stall_end').map((e) => e.body);
+    expect(ends).toHaveLength(2);
+    expect(ends[0]).toMatchObject({ durationMs: 100, withdrawn: true });
+    expect(ends[1]).not.toHaveProperty('withdrawn');
+    expect(ends[1]?.durationMs).toBeGreaterThan(800);
+    expect(f.of('session_end')[0]?.body.total).toMatchObject({ stallCount: 1, stallMs: ends[1]?.durationMs });
+  });
+
   it('reports a stall still under way at exit', async () => {
     const f = collectorFixture();
     await join(f);

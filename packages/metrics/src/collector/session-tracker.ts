@@ -248,8 +248,12 @@ export class SessionTracker implements WatchedVideoObserver {
     this.session.emit('stall_start', { ...videoFields(video), thresholdMs: Math.round(thresholdMs) });
   }
 
-  stallEnded(video: WatchedVideo, durationMs: number): void {
-    this.session.emit('stall_end', { ...videoFields(video), durationMs: Math.round(durationMs) });
+  stallEnded(video: WatchedVideo, durationMs: number, withdrawn: boolean): void {
+    this.session.emit('stall_end', {
+      ...videoFields(video),
+      durationMs: Math.round(durationMs),
+      ...(withdrawn ? { withdrawn: true } : {}),
+    });
   }
 
   resized(video: WatchedVideo, change: ResolutionSwitch): void {

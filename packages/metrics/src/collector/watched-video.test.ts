@@ -6,7 +6,7 @@ function recorder() {
   const observer: WatchedVideoObserver = {
     firstFrame: () => log.push('first'),
     stallStarted: (_v, ms) => log.push(`stall_start ${Math.round(ms)}`),
-    stallEnded: (_v, ms) => log.push(`stall_end ${ms}`),
+    stallEnded: (_v, ms, withdrawn) => log.push(`stall_end ${ms}${withdrawn ? ' withdrawn' : ''}`),
     resized: (_v, change) => log.push(`resize ${change.direction}`),
     stateChanged: () => {},
   };
@@ -63,11 +63,11 @@ describe('WatchedVideo', () => {
     video.check(1_500 + 320);
     expect(video.state).toBe('stalled');
     video.onFrame({ timeMs: 1_500 + 200, size });
-    expect(log.filter((l) => l.startsWith('stall'))).toEqual(['stall_start 205', 'stall_end 200']);
+    expect(log.filter((l) => l.startsWith('stall'))).toEqual(['stall_start 205', 'stall_end 200 withdrawn']);
     expect(video.tally).toMatchObject({ stallCount: 0, stallMs: 0 });
     expect(video.lastStallMs).toBeUndefined();
     expect(video.state).toBe('playing');
-    // A gap the tick saw live that its frame confirms still counts.
+    // A gap the tick saw live that its frame confirms still counts, and is not marked withdrawn.
     video.check(1_700 + 320);
     video.onFrame({ timeMs: 1_700 + 400, size });
     expect(log.at(-1)).toBe('stall_end 400');
@@ -80,7 +80,7 @@ describe('WatchedVideo', () => {
     // Callbacks skipped for 600 ms while the page presented 12 frames: no freeze.
     video.check(t + 400);
     video.onFrame({ timeMs: t + 600, size, presentedFrames: 42 });
-    expect(log.filter((l) => l.startsWith('stall'))).toEqual(['stall_start 205', 'stall_end 50']);
+    expect(log.filter((l) => l.startsWith('stall'))).toEqual(['stall_start 205', 'stall_end 50 withdrawn']);
     // A real 1 s freeze whose first two frames come together (one callback skipped) still counts whole.
     video.check(t + 1_000);
     video.onFrame({ timeMs: t + 1_600, size, presentedFrames: 44 });

@@ -12,8 +12,8 @@
  * been missing past the threshold, but on a busy main thread the callback of
  * a frame already on screen can run after the tick. When that frame's time
  * shows the wait fell short, the stall is withdrawn: its `stall_end` closes
- * the `stall_start` with the wait, shorter than the start's threshold, and
- * nothing is counted.
+ * the `stall_start` with the wait, shorter than the start's threshold,
+ * carries `withdrawn: true`, and nothing is counted.
  */
 import type { StallTally } from '../accounting/counters.js';
 import type { PlaybackState } from '../accounting/dwell-account.js';
@@ -28,9 +28,10 @@ export interface WatchedVideoObserver {
   stallStarted(video: WatchedVideo, thresholdMs: number): void;
   /**
    * A stall ended after `durationMs` (whole ms, the value counted). A
-   * withdrawn one ends with its wait, below its start's threshold, and is not counted.
+   * `withdrawn` one ends with its wait, below its start's threshold, and is
+   * not counted; its `stall_end` says so, so that downstream counts agree.
    */
-  stallEnded(video: WatchedVideo, durationMs: number): void;
+  stallEnded(video: WatchedVideo, durationMs: number, withdrawn: boolean): void;
   resized(video: WatchedVideo, change: ResolutionSwitch): void;
   /** The playback state changed at `atMs`. */
   stateChanged(atMs: number): void;
@@ -213,7 +214,7 @@ export class WatchedVideo {
       return;
     }
     this.#stall = undefined;
-    this.#observer.stallEnded(this, waitedMs);
+    this.#observer.stallEnded(this, waitedMs, true);
   }
 
   #activeSince(startMs: number): boolean {
@@ -246,7 +247,7 @@ export class WatchedVideo {
    */
   #reportStall(durationMs: number): void {
     const roundedMs = Math.round(Math.max(0, durationMs));
-    this.#observer.stallEnded(this, roundedMs);
+    this.#observer.stallEnded(this, roundedMs, false);
     this.tally.stallCount += 1;
     this.tally.stallMs += roundedMs;
     if (roundedMs >= LONG_STALL_MS) this.tally.stallsOver500Count += 1;

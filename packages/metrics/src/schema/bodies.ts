@@ -61,6 +61,7 @@ export const stallEndBodySchema = z.object({
   source: measurementSourceSchema,
   participantId,
   durationMs: countSchema,
+  withdrawn: z.optional(z.literal(true)),
 });
 
 /** `resolution_change`: {@link ResolutionChangeBody}. */

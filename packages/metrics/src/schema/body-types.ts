@@ -67,7 +67,7 @@ export type QualitySampleBody = {
   qualityLimitationReason?: QualityLimitationReason | undefined;
 };
 
-/** Body of `stall_start`: a render gap just crossed the freeze threshold (sent only by sources that see stalls live). */
+/** Body of `stall_start`: a render gap passed the freeze threshold; one `stall_end` closes it, counted or `withdrawn`. */
 export type StallStartBody = {
   /** How the stall was seen. */
   source: MeasurementSource;
@@ -77,14 +77,27 @@ export type StallStartBody = {
   thresholdMs: number;
 };
 
-/** Body of `stall_end`: frames resumed after a stall. */
+/**
+ * Body of `stall_end`: frames resumed after a stall, or a stall seen live
+ * was withdrawn. Every `stall_start` is closed by one `stall_end`; the
+ * session's counters equal the `stall_end` events without `withdrawn`.
+ */
 export type StallEndBody = {
   /** How the stall was seen. */
   source: MeasurementSource;
   /** The publisher whose video stalled. */
   participantId?: string | undefined;
-  /** The stall's length: last frame before the gap → first frame after it, in ms. */
+  /** The stall's length: last frame before the gap → first frame after it, in ms; for a withdrawn one, the wait, below its start's threshold. */
   durationMs: number;
+  /**
+   * `true` when the stall was withdrawn: a collection tick saw the wait pass
+   * the freeze threshold and sent `stall_start`, but the frame that ended the
+   * wait (its callback late on a busy main thread) shows the gap fell short
+   * of the freeze rule. It is not a stall and is in no counter, so count
+   * stalls, stall time and "left within N s of a stall" without it. Absent on
+   * counted stalls (added in a minor release, decision 13).
+   */
+  withdrawn?: true | undefined;
 };
 
 /** Body of `resolution_change`: the rendered size changed. */

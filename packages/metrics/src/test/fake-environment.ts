@@ -86,6 +86,11 @@ export class FakeEnvironment implements CollectorEnvironment {
     }
   }
 
+  /** A frame on screen since `timeMs` whose callback runs only now (a busy main thread); the clock stays put. */
+  lateFrame(element: object, timeMs: number, size: FrameSize = { width: 1280, height: 720 }): void {
+    this.#frames.get(element)?.({ timeMs, size });
+  }
+
   /** True while frames of `element` are being watched. */
   watching(element: object): boolean {
     return this.#frames.has(element);
