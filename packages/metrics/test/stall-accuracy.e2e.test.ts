@@ -160,16 +160,15 @@ const readable = (slot: Slot) =>
 
 /**
  * A stall the collector counted: one a tick saw live is withdrawn when its
- * frame shows the wait fell short, and its `stall_end` then carries that
- * wait, below the threshold its `stall_start` reported (both rounded alike).
+ * frame shows the wait fell short, and its `stall_end` then says
+ * `withdrawn: true` and carries that wait, below its start's threshold.
  */
-const counted = (stall: { end: TelemetryEventOf<'stall_end'>; thresholdMs: number }) =>
-  stall.end.body.durationMs >= stall.thresholdMs;
+const counted = (end: TelemetryEventOf<'stall_end'>) => end.body.withdrawn !== true;
 
 /** The injected stall among a slot's: the first counted one to end after the publisher resumed (no frame flows before). */
 function injectedStall(slot: Slot) {
   const resumedAt = slot.carried?.toMs ?? Number.POSITIVE_INFINITY;
-  return slot.stalls.find((stall) => counted(stall) && stall.end.ts >= resumedAt);
+  return slot.stalls.find((stall) => counted(stall.end) && stall.end.ts >= resumedAt);
 }
 
 /**
@@ -262,11 +261,9 @@ describe('stall accuracy in Chromium over the local provider', () => {
       exitBeforeVideoStart: false,
       source: 'rvfc',
     });
-    const starts = eventsOf(events, 'stall_start');
     const durations = eventsOf(events, 'stall_end')
-      .map((end, i) => ({ end, thresholdMs: starts[i]?.body.thresholdMs ?? 0 }))
       .filter(counted)
-      .map((s) => s.end.body.durationMs);
+      .map((e) => e.body.durationMs);
     const total = end?.body.total;
     expect(total?.pauseCount, what).toBeGreaterThanOrEqual(1);
     // The counters count each stall by the duration its stall_end reports, rounded once.
