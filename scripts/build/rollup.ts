@@ -5,7 +5,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { Plugin, RollupOptions } from 'rollup';
+import type { Plugin, RenderedChunk, RollupOptions } from 'rollup';
 import dts from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -48,6 +48,17 @@ function subpathsImportMainEntry(dir: string, packageName: string, subpathFolder
       return inSrc && !inSubpath(target) ? { id: packageName, external: true } : null;
     },
   };
+}
+
+/**
+ * An entry's `@packageDocumentation` comment, which the declaration bundle
+ * would otherwise drop, so editors, TypeDoc and the API reports see what
+ * each entry is for.
+ */
+function packageDocumentation(chunk: RenderedChunk): string {
+  if (!chunk.isEntry || !chunk.facadeModuleId) return '';
+  const source = readFileSync(chunk.facadeModuleId, 'utf8');
+  return /^\s*(\/\*\*(?:(?!\*\/)[\s\S])*@packageDocumentation[\s\S]*?\*\/)/.exec(source)?.[1] ?? '';
 }
 
 /**
@@ -98,6 +109,7 @@ export function libraryConfig({
         format: 'esm',
         entryFileNames: '[name].d.ts',
         chunkFileNames: 'chunks/[name]-[hash].d.ts',
+        banner: packageDocumentation,
       },
     },
   ];
