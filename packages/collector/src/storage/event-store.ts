@@ -90,13 +90,15 @@ export class EventStore {
     try {
       for (const row of rows) appendEventRow(appender, row);
       appender.flushSync();
-    } finally {
-      try {
-        appender.closeSync();
-      } catch {
-        // Already failed in flushSync; the transaction is rolled back by the caller.
-      }
+    } catch (error) {
+      // Drop the rows that failed before closing: an appender flushes whatever it still
+      // holds when it is closed or garbage-collected, and that late flush would abort the
+      // writer's next transaction ("Current transaction is aborted"). The caller rolls back.
+      appender.clear();
+      appender.closeSync();
+      throw error;
     }
+    appender.closeSync();
   }
 
   /** Runs `work` in one transaction on the writer connection: committed on success, rolled back on failure. */
@@ -118,10 +120,8 @@ export class EventStore {
    * dedupe step: only for trusted rows with unique ids (backfills, and the
    * ingest bench's baseline). An id already stored makes it fail.
    */
-  async appendUnchecked(rows: readonly EventRow[]): Promise<void> {
-    const appender = await this.writer.createAppender('events');
-    for (const row of rows) appendEventRow(appender, row);
-    appender.closeSync();
+  appendUnchecked(rows: readonly EventRow[]): Promise<void> {
+    return this.appendRows('events', rows);
   }
 
   /** Runs a read query on the reader connection and returns its rows as plain JS values. */
