@@ -85,6 +85,35 @@ describe('session_facts', () => {
     ]);
   });
 
+  it('leaves a withdrawn stall out of the stalls view, the exit context and the report', async () => {
+    await ingestRows(
+      store,
+      session('withdrawn', [
+        ['session_start', 0],
+        ['first_frame', 700, { startupMs: 700 }],
+        ['stall_start', 5_000, { thresholdMs: 205 }],
+        ['stall_end', 5_800, { durationMs: 1_000 }],
+        // A tick saw this wait live; the late callback of its frame showed a 200 ms gap, short of the threshold.
+        ['stall_start', 15_000, { thresholdMs: 205 }],
+        ['stall_end', 15_050, { durationMs: 200, withdrawn: true }],
+        ['quality_sample', 20_000, { total: { ...counters, stallCount: 1, stallMs: 1_000 } }],
+      ]),
+    );
+    const facts = await store.query(
+      'SELECT end_source, stall_count, ms_since_last_stall, stalled_at_exit FROM session_facts',
+    );
+    // Closed at its last heartbeat, 14.2 s after the counted stall ended (the withdrawn one ended 4.95 s before).
+    expect(facts).toEqual([
+      { end_source: 'last_heartbeat', stall_count: 1n, ms_since_last_stall: 14_200n, stalled_at_exit: false },
+    ]);
+    expect(await store.query('SELECT duration_ms, ended_at - started_at AS span FROM stalls')).toEqual([
+      { duration_ms: 1_000n, span: 1_000n },
+    ]);
+    const report = await buildRetentionReport(store, { openGraceMs: 0 });
+    const exit10 = report.exitAfterStall.find((row) => row.trafficSource === 'all' && row.windowS === 10);
+    expect(exit10).toMatchObject({ stalls: 1, exitsAfterStall: 0, otherExits: 1 });
+  });
+
   it('flags PK and multi-guest sessions and counts missing events', async () => {
     await ingestRows(store, [
       ...session('pk', [

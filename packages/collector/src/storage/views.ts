@@ -6,6 +6,11 @@
  * - `stalls`: one row per finished stall.
  * - `quality_samples`: one row per heartbeat, its counters flattened.
  *
+ * A stall the browser withdrew (a tick saw it live, but its frame showed the
+ * gap fell short of the freeze rule) still closes its `stall_start` with a
+ * `stall_end`, marked `withdrawn: true`, and is in no counter. The views
+ * leave it out of everything derived from stalls, as the browser does.
+ *
  * Durations come from each session's own client clock (decision 12): a
  * session's start, end and stall times are all its own `ts`, and `received_at`
  * is used only to tell whether a session may still be live.
@@ -16,6 +21,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** Layout names starting with this are PK layouts, not multi-guest stages. */
 const PK_LAYOUT_PREFIX = 'pk';
+
+/** True for an event body other than a withdrawn `stall_end` (`withdrawn` is absent on counted stalls). */
+const NOT_WITHDRAWN = `(body->>'$.withdrawn') IS DISTINCT FROM 'true'`;
 
 const SESSION_FACTS = `
 WITH per_session AS (
@@ -35,8 +43,10 @@ WITH per_session AS (
     arg_max(body, seq) FILTER (WHERE type = 'session_end') AS end_body,
     arg_max(body, seq) FILTER (WHERE type = 'quality_sample') AS last_sample_body,
     min((body->>'$.startupMs')::BIGINT) FILTER (WHERE type = 'first_frame') AS first_frame_startup_ms,
-    max(ts) FILTER (WHERE type IN ('stall_start', 'stall_end')) AS last_stall_ts,
+    max(ts) FILTER (WHERE type = 'stall_end' AND ${NOT_WITHDRAWN}) AS last_counted_stall_end_ts,
+    arg_max(ts, seq) FILTER (WHERE type = 'stall_start') AS last_stall_start_ts,
     max(seq) FILTER (WHERE type = 'stall_start') AS last_stall_start_seq,
+    -- Every stall_end, withdrawn or not, closes its stall_start.
     max(seq) FILTER (WHERE type = 'stall_end') AS last_stall_end_seq,
     bool_or(type = 'pk_start') AS pk_seen,
     bool_or(
@@ -61,6 +71,7 @@ closed AS (
       ELSE 'last_event'
     END AS end_source,
     coalesce(end_ts, last_heartbeat_ts, last_ts) AS ended_at,
+    coalesce(last_stall_start_seq > coalesce(last_stall_end_seq, -1), false) AS stall_open,
     coalesce(end_body->'$.total', last_sample_body->'$.total') AS total
   FROM per_session
 )
@@ -103,12 +114,10 @@ SELECT
   ) AS exit_before_video_start,
   CASE
     WHEN end_body IS NOT NULL THEN (end_body->>'$.msSinceLastStall')::BIGINT
-    ELSE greatest(ended_at - last_stall_ts, 0)
+    -- As the browser's msSinceLastStall: from the open stall's start, else the last counted stall's end.
+    ELSE greatest(ended_at - CASE WHEN stall_open THEN last_stall_start_ts ELSE last_counted_stall_end_ts END, 0)
   END AS ms_since_last_stall,
-  coalesce(
-    (end_body->>'$.stalledAtExit')::BOOLEAN,
-    coalesce(last_stall_start_seq > coalesce(last_stall_end_seq, -1), false)
-  ) AS stalled_at_exit,
+  coalesce((end_body->>'$.stalledAtExit')::BOOLEAN, stall_open) AS stalled_at_exit,
   pk_seen,
   multi_guest_seen,
   event_count,
@@ -128,7 +137,7 @@ SELECT
   s.traffic_source
 FROM events e
 JOIN session_facts s USING (session_id)
-WHERE e.type = 'stall_end'`;
+WHERE e.type = 'stall_end' AND ${NOT_WITHDRAWN}`;
 
 const QUALITY_SAMPLES = `
 SELECT
