@@ -177,6 +177,14 @@ describe('stalls', () => {
     expect(tile()).toMatchObject({ stallCount: 3, stalledMs: 1900 });
   });
 
+  it('ends a withdrawn stall without counting it', () => {
+    board.record(event('stall_start', { participantId: 'host-a' }));
+    board.record(event('stall_end', { participantId: 'host-a', durationMs: 220, withdrawn: true }));
+    board.record(event('stall_start', { participantId: 'host-a' }));
+    board.record(event('stall_end', { participantId: 'host-a', durationMs: 900 }));
+    expect(tile()).toMatchObject({ stalled: false, stallCount: 1, stalledMs: 900 });
+  });
+
   it('keeps stalls of one publisher off the tiles of the others', () => {
     board.record(event('stall_start', { participantId: 'host-b' }));
     board.record(event('stall_end', { participantId: 'host-b', durationMs: 800 }));

@@ -71,13 +71,15 @@ export class QualityBoard extends SnapshotStore<{ tiles: QualityByParticipant }>
         this.#patch(id, { stallCount: counted.stallCount, stalledMs: counted.stalledMs, stalled: true, source });
         return;
       }
-      const { durationMs } = event.body as { durationMs: number };
+      // A withdrawn stall (the late frame showed the gap fell short of the freeze rule) ends the
+      // stalled state but counts nothing, as in the collector's own totals.
+      const { durationMs, withdrawn } = event.body as { durationMs: number; withdrawn?: true };
       timing.stallStartedAt = undefined;
       this.#patch(id, {
         stalled: false,
         ongoingStallMs: 0,
-        stallCount: counted.stallCount + 1,
-        stalledMs: counted.stalledMs + durationMs,
+        stallCount: counted.stallCount + (withdrawn ? 0 : 1),
+        stalledMs: counted.stalledMs + (withdrawn ? 0 : durationMs),
         source,
       });
     }
