@@ -13,6 +13,7 @@ export { type BackoffPolicy, backoffDelay } from './backoff.js';
 export type { JoinOptions, RoomOptions } from './config.js';
 export type { LiveroomErrorCode, LiveroomErrorDetails } from './errors.js';
 export { asLiveroomError, isLiveroomError, LiveroomError } from './errors.js';
+export { type EventListeners, onEvents } from './listeners.js';
 export { roomEvent$ } from './observables.js';
 export type { RemoteParticipant } from './participants.js';
 export type {

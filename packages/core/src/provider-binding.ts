@@ -1,22 +1,14 @@
 /**
- * How the room talks to its provider beyond the required methods: binding
- * listeners for exactly one session, and reaching optional methods only when
+ * How the room talks to its provider beyond the required methods: the
+ * listeners it binds for one session, and reaching optional methods only when
  * the provider says it has them.
  */
 import { LiveroomError } from './errors.js';
+import type { EventListeners } from './listeners.js';
 import type { ProviderCapabilities, ProviderEventMap, RtcProvider } from './provider.js';
 
 /** One listener per provider event. */
-export type ProviderListeners = { [E in keyof ProviderEventMap]: (...args: ProviderEventMap[E]) => void };
-
-/** Adds every listener to the provider's emitter; the returned function removes exactly those. */
-export function bindProviderListeners(provider: RtcProvider, listeners: ProviderListeners): () => void {
-  const entries = Object.entries(listeners) as [keyof ProviderEventMap, (...args: unknown[]) => void][];
-  for (const [event, listener] of entries) provider.events.on(event, listener);
-  return () => {
-    for (const [event, listener] of entries) provider.events.off(event, listener);
-  };
-}
+export type ProviderListeners = Required<EventListeners<ProviderEventMap>>;
 
 type OptionalMethod = 'setRemoteVideoQuality' | 'sendData' | 'startRelay' | 'updateRelay' | 'stopRelay';
 

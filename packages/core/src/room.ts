@@ -21,10 +21,11 @@ import {
 } from './config.js';
 import { asLiveroomError, LiveroomError } from './errors.js';
 import { JoinAttempt } from './join-attempt.js';
+import { onEvents } from './listeners.js';
 import { LocalPublications } from './local-publications.js';
 import type { RemoteParticipant } from './participants.js';
 import type { RelayDestination, RtcProvider, SendDataOptions } from './provider.js';
-import { bindProviderListeners, type ProviderListeners, requireCapability } from './provider-binding.js';
+import { type ProviderListeners, requireCapability } from './provider-binding.js';
 import { RemoteParticipants } from './remote-participants.js';
 import type { EmitRoomEvent } from './room-emit.js';
 import type { LeaveReason, RoomEventMap } from './room-events.js';
@@ -153,7 +154,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     }
     const attempt = new JoinAttempt(this.#joinTimeoutMs, this.provider.name);
     this.#joinAttempt = attempt;
-    this.#unbindProvider = bindProviderListeners(this.provider, this.#listeners);
+    this.#unbindProvider = onEvents(this.provider.events, this.#listeners);
     this.#emit('joining', { roomId, userId, role });
     this.#setState('connecting', 'join');
     try {
