@@ -5,12 +5,11 @@
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../scripts/testing/chromium.js';
-import { type DemoFixture, startDemoFixture } from './demo-fixture.js';
+import { setUpDemoFixture } from './demo-fixture.js';
 
-let fixture: DemoFixture;
+const fixture = setUpDemoFixture();
 let refusing: Browser;
 beforeAll(async () => {
-  fixture = await startDemoFixture();
   // Without the fake permission prompt, a context that was granted nothing is refused camera access.
   refusing = await chromium.launch({
     executablePath: chromiumPath,
@@ -19,7 +18,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await refusing?.close();
-  await fixture?.close();
 });
 
 test('a refused camera is explained, with a retry, and the host stays in the room', async () => {

@@ -4,16 +4,10 @@
  * export) and shows in its retention report, the one the telemetry panel
  * links to.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type DemoFixture, startDemoFixture } from './demo-fixture.js';
+import { expect, test } from 'vitest';
+import { setUpDemoFixture } from './demo-fixture.js';
 
-let fixture: DemoFixture;
-beforeAll(async () => {
-  fixture = await startDemoFixture();
-});
-afterAll(async () => {
-  await fixture?.close();
-});
+const fixture = setUpDemoFixture();
 
 interface Summary {
   trafficSource: string;

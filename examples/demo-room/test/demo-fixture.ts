@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../scripts/testing/chromium.js';
 import { type RunningDemo, startDemo } from '../server/demo-server.js';
 
@@ -99,5 +100,33 @@ export async function startDemoFixture(): Promise<DemoFixture> {
       await demo.close();
       if (pageErrors.length > 0) throw new Error(`Uncaught errors in demo pages:\n${pageErrors.join('\n')}`);
     },
+  };
+}
+
+/**
+ * Starts a demo fixture before the file's tests and closes it after them.
+ * The returned fixture forwards to the one started, so tests use it directly.
+ */
+export function setUpDemoFixture(): DemoFixture {
+  let started: DemoFixture | undefined;
+  beforeAll(async () => {
+    started = await startDemoFixture();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): DemoFixture => {
+    if (!started) throw new Error('The demo fixture is used before beforeAll() started it.');
+    return started;
+  };
+  return {
+    get demo() {
+      return current().demo;
+    },
+    open: (query, viewport) => current().open(query, viewport),
+    storedEvents: () => current().storedEvents(),
+    storedSessions: () => current().storedSessions(),
+    screenshot: (page, name) => current().screenshot(page, name),
+    close: () => current().close(),
   };
 }

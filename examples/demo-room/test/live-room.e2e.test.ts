@@ -4,16 +4,10 @@
  * and its overlay shows the injected stalls and the resolution drop.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type DemoFixture, startDemoFixture } from './demo-fixture.js';
+import { expect, test } from 'vitest';
+import { setUpDemoFixture } from './demo-fixture.js';
 
-let fixture: DemoFixture;
-beforeAll(async () => {
-  fixture = await startDemoFixture();
-});
-afterAll(async () => {
-  await fixture?.close();
-});
+const fixture = setUpDemoFixture();
 
 /** Width of the picture playing in `participant`'s tile (0 until frames arrive). */
 const videoWidth = (page: Page, participant: string) =>

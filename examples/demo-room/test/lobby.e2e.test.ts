@@ -3,16 +3,10 @@
  * validation shown next to the field, and a clear message when the
  * signalling server is not there.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type DemoFixture, startDemoFixture } from './demo-fixture.js';
+import { expect, test } from 'vitest';
+import { setUpDemoFixture } from './demo-fixture.js';
 
-let fixture: DemoFixture;
-beforeAll(async () => {
-  fixture = await startDemoFixture();
-});
-afterAll(async () => {
-  await fixture?.close();
-});
+const fixture = setUpDemoFixture();
 
 test('an empty room name is refused next to the field, with the SDK message', async () => {
   const page = await fixture.open('', { width: 390, height: 844 });

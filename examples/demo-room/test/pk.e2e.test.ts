@@ -8,16 +8,10 @@
  * before a page on a loaded machine has even drawn it, and its timer is the
  * hooks package's to test.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type DemoFixture, startDemoFixture } from './demo-fixture.js';
+import { expect, test } from 'vitest';
+import { setUpDemoFixture } from './demo-fixture.js';
 
-let fixture: DemoFixture;
-beforeAll(async () => {
-  fixture = await startDemoFixture();
-});
-afterAll(async () => {
-  await fixture?.close();
-});
+const fixture = setUpDemoFixture();
 
 test('a second host starts a PK; viewers see the split stage, the clock, gifts scoring and the result', async () => {
   const hostA = await fixture.open('?room=qa-pk&role=host&name=host-a&pkSeconds=600');

@@ -3,16 +3,10 @@
  * viewer's page says so instead of freezing silently, and comes back to
  * `connected` when the server returns.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type DemoFixture, startDemoFixture } from './demo-fixture.js';
+import { expect, test } from 'vitest';
+import { setUpDemoFixture } from './demo-fixture.js';
 
-let fixture: DemoFixture;
-beforeAll(async () => {
-  fixture = await startDemoFixture();
-});
-afterAll(async () => {
-  await fixture?.close();
-});
+const fixture = setUpDemoFixture();
 
 test('a lost signalling server shows Reconnecting, then the room recovers', async () => {
   const viewer = await fixture.open('?room=qa-reconnect&role=viewer&name=viewer-1');

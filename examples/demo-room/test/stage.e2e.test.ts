@@ -4,16 +4,10 @@
  * their video; then the layout switches to host-plus-guests.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type DemoFixture, startDemoFixture } from './demo-fixture.js';
+import { expect, test } from 'vitest';
+import { setUpDemoFixture } from './demo-fixture.js';
 
-let fixture: DemoFixture;
-beforeAll(async () => {
-  fixture = await startDemoFixture();
-});
-afterAll(async () => {
-  await fixture?.close();
-});
+const fixture = setUpDemoFixture();
 
 const videoWidth = (page: Page, participant: string) =>
   page.evaluate(
