@@ -1,7 +1,8 @@
 /**
  * `@liveroom/metrics`: viewer-side quality metrics for a liveroom `Room`
  * (stalls, resolution, startup, dwell), sent as versioned telemetry events.
- * The event schemas live in the DOM-free `@liveroom/metrics/schema` entry.
+ * The event schemas live in the DOM-free `@liveroom/metrics/schema` entry,
+ * and the OpenTelemetry logs sink in `@liveroom/metrics/otlp`.
  *
  * @packageDocumentation
  */
@@ -55,8 +56,6 @@ export { createHttpBatchSink } from './sinks/http-batch-sink.js';
 export { createIndexedDbQueueStore } from './sinks/indexeddb-queue-store.js';
 export type { ObservableSink } from './sinks/observable-sink.js';
 export { createObservableSink } from './sinks/observable-sink.js';
-export type { OtlpLogsSinkOptions } from './sinks/otlp-logs-sink.js';
-export { createOtlpLogsSink } from './sinks/otlp-logs-sink.js';
 export type { QueueStore } from './sinks/queue-store.js';
 export { createMemoryQueueStore } from './sinks/queue-store.js';
 export type { FlushReason, SinkContext, TelemetrySink } from './sinks/sink.js';

@@ -15,7 +15,14 @@
  * - Sampling keeps or drops whole sessions (decision 11); `enabled: false`
  *   collects nothing (consent, decision 14).
  */
-import { LiveroomError, RemoteTrack, type Room, type RoomEventMap } from '@liveroom/core';
+import {
+  type EventListeners,
+  LiveroomError,
+  onEvents,
+  RemoteTrack,
+  type Room,
+  type RoomEventMap,
+} from '@liveroom/core';
 import type { ExitReason, TelemetryBody, TelemetryEvent } from '../schema/index.js';
 import { browserEnvironment, type CollectorEnvironment } from './environment.js';
 import { createEventIdFactory } from './event-id.js';
@@ -63,8 +70,6 @@ function withOverrides(overrides: Partial<CollectorEnvironment> = {}): Collector
   }
   return env;
 }
-
-type Listeners = { [K in keyof RoomEventMap]?: (...args: RoomEventMap[K]) => void };
 
 /**
  * Starts collecting quality telemetry for `room`.
@@ -153,7 +158,7 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
     if (kind === 'video') tracker?.setPublisherActive(participantId, active);
   };
 
-  const listeners: Listeners = {
+  const listeners: EventListeners<RoomEventMap> = {
     joining: (info) => {
       joinAtMs = env.now();
       startSession(false, info);
@@ -193,11 +198,8 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
 
   const unsubscribers: (() => void)[] = [];
   if (resolved.enabled) {
-    for (const [name, listener] of Object.entries(listeners)) {
-      room.on(name as keyof RoomEventMap, listener as () => void);
-      unsubscribers.push(() => room.off(name as keyof RoomEventMap, listener as () => void));
-    }
     unsubscribers.push(
+      onEvents<RoomEventMap>(room, listeners),
       env.onVisibilityChange(() => tracker?.setVisible(env.visibility() === 'visible')),
       env.onPageHide(() => endSession('pagehide')),
     );

@@ -1,5 +1,5 @@
 /** A sink that exposes events as an rxjs observable, for UIs and debugging panels. */
-import { type Observable, Subject } from 'rxjs';
+import { Observable, type Subscriber } from 'rxjs';
 import type { TelemetryEvent } from '../schema/index.js';
 import type { TelemetrySink } from './sink.js';
 
@@ -12,6 +12,10 @@ export interface ObservableSink extends TelemetrySink {
 /**
  * Creates a sink that pushes each event to `events$`.
  *
+ * `events$` is hot and multicast like an rxjs `Subject`, built on a plain
+ * set of subscribers instead: the sink needs nothing else of `Subject`, whose
+ * code every app would otherwise ship for it.
+ *
  * @example
  * ```ts
  * const live = createObservableSink();
@@ -20,11 +24,23 @@ export interface ObservableSink extends TelemetrySink {
  * ```
  */
 export function createObservableSink(): ObservableSink {
-  const subject = new Subject<TelemetryEvent>();
+  const subscribers = new Set<Subscriber<TelemetryEvent>>();
+  let closed = false;
+  // Each call walks a copy, as a Subject does: who subscribes meanwhile starts with the next event.
+  const each = (call: (subscriber: Subscriber<TelemetryEvent>) => void) => {
+    for (const subscriber of [...subscribers]) call(subscriber);
+  };
   return {
     name: 'observable',
-    events$: subject.asObservable(),
-    write: (event) => subject.next(event),
-    close: async () => subject.complete(),
+    events$: new Observable((subscriber) => {
+      if (closed) return subscriber.complete();
+      subscribers.add(subscriber);
+      return () => subscribers.delete(subscriber);
+    }),
+    write: (event) => each((subscriber) => subscriber.next(event)),
+    close: async () => {
+      closed = true;
+      each((subscriber) => subscriber.complete());
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { exampleEvent } from '../schema/index.js';
+import { createMemoryQueueStore } from '../sinks/queue-store.js';
 import { createOtlpLogsSink, toLogRecord, toOtlpValue } from './otlp-logs-sink.js';
-import { createMemoryQueueStore } from './queue-store.js';
 
 describe('OTLP mapping', () => {
   it('converts JSON values to AnyValue, with 64-bit integers as strings', () => {

@@ -11,10 +11,10 @@
  * writes 64-bit integers as strings (https://opentelemetry.io/docs/specs/otlp/#json-protobuf-encoding).
  */
 import type { TelemetryEvent } from '../schema/index.js';
+import { createBatchSink } from '../sinks/batch-sink.js';
+import type { HttpBatchSinkOptions } from '../sinks/http-batch-sink.js';
+import type { TelemetrySink } from '../sinks/sink.js';
 import { SDK_VERSION } from '../version.js';
-import { createBatchSink } from './batch-sink.js';
-import type { HttpBatchSinkOptions } from './http-batch-sink.js';
-import type { TelemetrySink } from './sink.js';
 
 /** An OTLP `AnyValue`. */
 export type OtlpValue =
@@ -84,6 +84,8 @@ export function toLogRecord(event: TelemetryEvent) {
  *
  * @example
  * ```ts
+ * import { createOtlpLogsSink } from '@liveroom/metrics/otlp';
+ *
  * createQualityCollector(room, {
  *   sinks: [createOtlpLogsSink({ url: 'https://otel.example/v1/logs', resource: { 'deployment.environment': 'prod' } })],
  * });
