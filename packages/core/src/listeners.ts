@@ -4,6 +4,7 @@
  * room use it to listen without rxjs.
  */
 import type { EventEmitter } from 'eventemitter3';
+import type { RoomEventMap } from './room-events.js';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -13,8 +14,13 @@ export type EventListeners<Events extends object> = {
 };
 
 /**
- * Adds each of `listeners` to `emitter` and returns the function that removes
- * exactly those (and no one else's listeners for the same events).
+ * Adds each of `listeners` to `room` (or any eventemitter3 emitter) and
+ * returns the function that removes exactly those (and no one else's
+ * listeners for the same events).
+ *
+ * TypeScript cannot infer an event map through a subclass of the emitter
+ * such as `Room` (eventemitter3 uses the map only in generic methods), so
+ * this first overload names the room's map; the second serves other emitters.
  *
  * @example
  * ```ts
@@ -24,6 +30,15 @@ export type EventListeners<Events extends object> = {
  * });
  * ```
  */
+export function onEvents(
+  room: Pick<EventEmitter<RoomEventMap>, 'on' | 'off'>,
+  listeners: EventListeners<RoomEventMap>,
+): () => void;
+/** Adds each of `listeners` to any eventemitter3 `emitter` typed with an event map of argument tuples. */
+export function onEvents<Events extends object>(
+  emitter: Pick<EventEmitter<Events>, 'on' | 'off'>,
+  listeners: EventListeners<Events>,
+): () => void;
 export function onEvents<Events extends object>(
   emitter: Pick<EventEmitter<Events>, 'on' | 'off'>,
   listeners: EventListeners<Events>,

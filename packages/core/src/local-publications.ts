@@ -1,7 +1,6 @@
 /**
  * The local side of a room: the camera and microphone this user publishes.
  */
-import { BehaviorSubject, type Observable } from 'rxjs';
 import { asLiveroomError, LiveroomError } from './errors.js';
 import type { ProviderLocalTrack, RtcProvider } from './provider.js';
 import type { EmitRoomEvent } from './room-emit.js';
@@ -10,13 +9,10 @@ import { canPublish, type Role, type TrackSource } from './types.js';
 
 /** The local user's published tracks. */
 export class LocalPublications {
-  readonly #state = new BehaviorSubject<readonly LocalTrack[]>([]);
+  #tracks: readonly LocalTrack[] = [];
   readonly #provider: RtcProvider;
   readonly #emit: EmitRoomEvent;
   readonly #attachments: TrackAttachmentObserver;
-
-  /** The published tracks, on every change. */
-  readonly tracks$: Observable<readonly LocalTrack[]> = this.#state.asObservable();
 
   constructor(provider: RtcProvider, emit: EmitRoomEvent, attachments: TrackAttachmentObserver) {
     this.#provider = provider;
@@ -24,9 +20,9 @@ export class LocalPublications {
     this.#attachments = attachments;
   }
 
-  /** The published tracks. */
+  /** The published tracks, replaced (never mutated) on every change. */
   get tracks(): readonly LocalTrack[] {
-    return this.#state.value;
+    return this.#tracks;
   }
 
   /** The published track of `source`, if any. */
@@ -53,7 +49,7 @@ export class LocalPublications {
       throw asLiveroomError(error, 'PROVIDER_ERROR', `Could not publish the ${source}`);
     }
     const track = new LocalTrack(providerTrack, this.#attachments);
-    this.#state.next([...this.tracks, track]);
+    this.#tracks = [...this.#tracks, track];
     this.#emit('local-track-published', track);
     return track;
   }
@@ -62,7 +58,7 @@ export class LocalPublications {
   async unpublish(source: TrackSource, connected: boolean): Promise<void> {
     const track = this.find(source);
     if (!track) return;
-    this.#state.next(this.tracks.filter((t) => t !== track));
+    this.#tracks = this.#tracks.filter((t) => t !== track);
     try {
       if (connected) await this.#provider.unpublish(track.providerTrack);
     } finally {
@@ -99,8 +95,9 @@ export class LocalPublications {
 
   /** Stops every track without telling the provider (the session is ending). */
   releaseAll(): void {
-    for (const track of this.tracks) release(track);
-    this.#state.next([]);
+    if (this.#tracks.length === 0) return;
+    for (const track of this.#tracks) release(track);
+    this.#tracks = [];
   }
 
   #require(source: TrackSource, what: string): LocalTrack {

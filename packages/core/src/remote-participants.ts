@@ -3,11 +3,11 @@
  * tracks this viewer has subscribed to. Participants are immutable
  * snapshots, replaced on every change.
  */
-import { BehaviorSubject, type Observable } from 'rxjs';
 import { asLiveroomError, LiveroomError } from './errors.js';
 import { newParticipant, type RemoteParticipant, trackOf, withKind, withTrack } from './participants.js';
 import type { ProviderEventMap, RtcProvider } from './provider.js';
 import type { EmitRoomEvent } from './room-emit.js';
+import type { RoomEventName } from './room-events.js';
 import { RemoteTrack, type TrackAttachmentObserver } from './tracks.js';
 import type { Role, TrackKind } from './types.js';
 
@@ -20,20 +20,30 @@ type RemoteEvent =
   | 'track-muted'
   | 'track-unmuted';
 
+/** The room events emitted right after the participant list changes (besides the session's end). */
+export const PARTICIPANT_CHANGES: readonly RoomEventName[] = [
+  'participant-joined',
+  'participant-left',
+  'participant-role-changed',
+  'track-published',
+  'track-unpublished',
+  'track-subscribed',
+  'track-unsubscribed',
+  'track-muted',
+  'track-unmuted',
+];
+
 /** Provider listeners for the remote-side events. */
 export type RemoteListeners = { [E in RemoteEvent]: (...args: ProviderEventMap[E]) => void };
 
 /** Remote participants and their subscriptions. */
 export class RemoteParticipants {
   #all: ReadonlyMap<string, RemoteParticipant> = new Map();
-  readonly #list = new BehaviorSubject<readonly RemoteParticipant[]>([]);
+  #list: readonly RemoteParticipant[] = [];
   readonly #provider: RtcProvider;
   readonly #emit: EmitRoomEvent;
   readonly #attachments: TrackAttachmentObserver;
   readonly #autoSubscribe: boolean;
-
-  /** Participants in join order, on every change. */
-  readonly list$: Observable<readonly RemoteParticipant[]> = this.#list.asObservable();
 
   constructor(
     provider: RtcProvider,
@@ -50,6 +60,11 @@ export class RemoteParticipants {
   /** Participants by id. */
   get all(): ReadonlyMap<string, RemoteParticipant> {
     return this.#all;
+  }
+
+  /** Participants in join order, replaced (never mutated) on every change. */
+  get list(): readonly RemoteParticipant[] {
+    return this.#list;
   }
 
   /** Every subscribed track. */
@@ -77,7 +92,7 @@ export class RemoteParticipants {
   /** Detaches every track and forgets everyone (the session ended). */
   clear(): void {
     for (const track of this.tracks()) track.detach();
-    this.#replace(new Map());
+    if (this.#all.size > 0) this.#replace(new Map());
   }
 
   /** The provider listeners that keep this side up to date. */
@@ -175,7 +190,7 @@ export class RemoteParticipants {
 
   #replace(all: ReadonlyMap<string, RemoteParticipant>): void {
     this.#all = all;
-    this.#list.next([...all.values()]);
+    this.#list = [...all.values()];
   }
 
   #put(participant: RemoteParticipant): void {

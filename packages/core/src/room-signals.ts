@@ -3,7 +3,6 @@
  * speaker derived from them, plus the provider events the room forwards as
  * they are (tokens, data messages, relay state, warnings).
  */
-import { BehaviorSubject, type Observable } from 'rxjs';
 import { pickActiveSpeaker } from './active-speaker.js';
 import type { ProviderEventMap } from './provider.js';
 import type { EmitRoomEvent } from './room-emit.js';
@@ -23,42 +22,42 @@ export type SignalListeners = { [E in SignalEvent]: (...args: ProviderEventMap[E
 
 /** Network quality and active speaker state, with their forwarding listeners. */
 export class RoomSignals {
-  readonly #activeSpeaker = new BehaviorSubject<string | undefined>(undefined);
-  readonly #networkQuality = new BehaviorSubject<NetworkQuality | undefined>(undefined);
+  #activeSpeaker: string | undefined;
+  #networkQuality: NetworkQuality | undefined;
   readonly #emit: EmitRoomEvent;
-
-  /** The active speaker's id (`''` for the local user, `undefined` for silence), on every change. */
-  readonly activeSpeaker$: Observable<string | undefined> = this.#activeSpeaker.asObservable();
-  /** The local user's network quality, on every report. */
-  readonly networkQuality$: Observable<NetworkQuality | undefined> = this.#networkQuality.asObservable();
 
   constructor(emit: EmitRoomEvent) {
     this.#emit = emit;
   }
 
-  /** The active speaker now. */
+  /** The active speaker's id now (`''` for the local user, `undefined` for silence). */
   get activeSpeaker(): string | undefined {
-    return this.#activeSpeaker.value;
+    return this.#activeSpeaker;
+  }
+
+  /** The local user's last reported network quality. */
+  get networkQuality(): NetworkQuality | undefined {
+    return this.#networkQuality;
   }
 
   /** Forgets everything (the session ended). */
   clear(): void {
-    this.#activeSpeaker.next(undefined);
-    this.#networkQuality.next(undefined);
+    this.#activeSpeaker = undefined;
+    this.#networkQuality = undefined;
   }
 
   /** The provider listeners that feed the signals. */
   listeners(): SignalListeners {
     return {
       'network-quality': (quality) => {
-        if (quality.participantId === undefined) this.#networkQuality.next(quality);
+        if (quality.participantId === undefined) this.#networkQuality = quality;
         this.#emit('network-quality', quality);
       },
       'audio-levels': (levels) => {
         this.#emit('audio-levels', levels);
-        const speaker = pickActiveSpeaker(levels, this.#activeSpeaker.value);
-        if (speaker === this.#activeSpeaker.value) return;
-        this.#activeSpeaker.next(speaker);
+        const speaker = pickActiveSpeaker(levels, this.#activeSpeaker);
+        if (speaker === this.#activeSpeaker) return;
+        this.#activeSpeaker = speaker;
         this.#emit('active-speaker-changed', speaker);
       },
       'token-will-expire': () => this.#emit('token-will-expire'),

@@ -5,7 +5,7 @@
  * typed events and as rxjs observables.
  */
 import { EventEmitter } from 'eventemitter3';
-import { BehaviorSubject, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import {
   cameraOptionsSchema,
   type JoinOptions,
@@ -23,10 +23,11 @@ import { asLiveroomError, LiveroomError } from './errors.js';
 import { JoinAttempt } from './join-attempt.js';
 import { onEvents } from './listeners.js';
 import { LocalPublications } from './local-publications.js';
+import { roomState$ } from './observables.js';
 import type { RemoteParticipant } from './participants.js';
 import type { RelayDestination, RtcProvider, SendDataOptions } from './provider.js';
 import { type ProviderListeners, requireCapability } from './provider-binding.js';
-import { RemoteParticipants } from './remote-participants.js';
+import { PARTICIPANT_CHANGES, RemoteParticipants } from './remote-participants.js';
 import type { EmitRoomEvent } from './room-emit.js';
 import type { LeaveReason, RoomEventMap } from './room-events.js';
 import { RoomSignals } from './room-signals.js';
@@ -60,8 +61,8 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   /** The provider this room runs on, for provider-specific features. */
   readonly provider: P;
   readonly #joinTimeoutMs: number;
-  readonly #state = new BehaviorSubject<ConnectionState>('disconnected');
-  readonly #role = new BehaviorSubject<Role | undefined>(undefined);
+  #state: ConnectionState = 'disconnected';
+  #role: Role | undefined;
   readonly #attachments: TrackAttachmentObserver = {
     attached: (track, element) => this.#emit('track-attached', track, element),
     detached: (track, element) => this.#emit('track-detached', track, element),
@@ -77,17 +78,41 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   #wasReconnecting = false;
 
   /** Emits the current connection state, then every change. */
-  readonly connectionState$: Observable<ConnectionState> = this.#state.asObservable();
-  /** Emits the remote participants (in join order) on every change. */
-  readonly participants$: Observable<readonly RemoteParticipant[]>;
-  /** Emits the local user's published tracks on every change. */
-  readonly localTracks$: Observable<readonly LocalTrack[]>;
-  /** Emits the local user's role (`undefined` when not in a room). */
-  readonly role$: Observable<Role | undefined> = this.#role.asObservable();
-  /** Emits the active speaker's id (`''` for the local user, `undefined` for silence). */
-  readonly activeSpeaker$: Observable<string | undefined>;
-  /** Emits the local user's network quality as the provider reports it. */
-  readonly networkQuality$: Observable<NetworkQuality | undefined>;
+  readonly connectionState$: Observable<ConnectionState> = roomState$(
+    this,
+    ['connection-state-changed'],
+    () => this.#state,
+  );
+  /** Emits the remote participants (in join order), then the list on every change. */
+  readonly participants$: Observable<readonly RemoteParticipant[]> = roomState$(
+    this,
+    [...PARTICIPANT_CHANGES, 'connection-state-changed'],
+    () => this.#remote.list,
+  );
+  /** Emits the local user's published tracks, then the list on every change. */
+  readonly localTracks$: Observable<readonly LocalTrack[]> = roomState$(
+    this,
+    ['local-track-published', 'local-track-unpublished', 'connection-state-changed'],
+    () => this.#local.tracks,
+  );
+  /** Emits the local user's role (`undefined` when not in a room), then every change. */
+  readonly role$: Observable<Role | undefined> = roomState$(
+    this,
+    ['role-changed', 'connection-state-changed'],
+    () => this.#role,
+  );
+  /** Emits the active speaker's id (`''` for the local user, `undefined` for silence), then every change. */
+  readonly activeSpeaker$: Observable<string | undefined> = roomState$(
+    this,
+    ['active-speaker-changed', 'connection-state-changed'],
+    () => this.#signals.activeSpeaker,
+  );
+  /** Emits the local user's network quality (`undefined` until reported), then every report. */
+  readonly networkQuality$: Observable<NetworkQuality | undefined> = roomState$(
+    this,
+    ['network-quality', 'connection-state-changed'],
+    () => this.#signals.networkQuality,
+  );
 
   /** @internal Use {@link createRoom}. */
   constructor(options: RoomOptions & { provider: P }) {
@@ -98,17 +123,13 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     const emit: EmitRoomEvent = (event, ...args) => this.#emit(event, ...args);
     this.#remote = new RemoteParticipants(this.provider, emit, this.#attachments, parsed.autoSubscribe);
     this.#local = new LocalPublications(this.provider, emit, this.#attachments);
-    this.participants$ = this.#remote.list$;
-    this.localTracks$ = this.#local.tracks$;
     this.#signals = new RoomSignals(emit);
-    this.activeSpeaker$ = this.#signals.activeSpeaker$;
-    this.networkQuality$ = this.#signals.networkQuality$;
     this.#listeners = this.#providerListeners();
   }
 
   /** The connection state now. */
   get connectionState(): ConnectionState {
-    return this.#state.value;
+    return this.#state;
   }
   /** The room id while in a room. */
   get roomId(): string | undefined {
@@ -120,7 +141,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   }
   /** The local user's role while in a room. */
   get role(): Role | undefined {
-    return this.#role.value;
+    return this.#role;
   }
   /** Server clock minus local clock in ms (0 when the provider does not know it). */
   get serverTimeOffsetMs(): number {
@@ -146,10 +167,10 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
    */
   async join(options: JoinOptions): Promise<void> {
     const { roomId, role, token, userId = randomUserId() } = parseInput(joinOptionsSchema, options, 'join() options');
-    if (this.#state.value !== 'disconnected' && this.#state.value !== 'failed') {
+    if (this.#state !== 'disconnected' && this.#state !== 'failed') {
       throw new LiveroomError(
         'INVALID_STATE',
-        `join() called while the room is ${this.#state.value}. Call leave() first, or create another Room for a second room.`,
+        `join() called while the room is ${this.#state}. Call leave() first, or create another Room for a second room.`,
       );
     }
     const attempt = new JoinAttempt(this.#joinTimeoutMs, this.provider.name);
@@ -162,7 +183,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
         this.provider.join({ roomId, userId, role, signal: attempt.signal, ...(token ? { token } : {}) }),
       );
       this.#session = { roomId, userId: result.userId, role, serverTimeOffsetMs: result.serverTimeOffsetMs ?? 0 };
-      this.#role.next(role);
+      this.#role = role;
       this.#setState('connected', 'joined');
       this.#emit('joined', { roomId, userId: result.userId, role });
     } catch (error) {
@@ -210,7 +231,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   /** Stops publishing the camera or microphone and releases the device. No-op when not published. */
   async unpublish(source: TrackSource): Promise<void> {
     parseInput(trackSourceSchema, source, 'unpublish() source');
-    await this.#local.unpublish(source, this.#state.value === 'connected');
+    await this.#local.unpublish(source, this.#state === 'connected');
   }
 
   /** Mutes or unmutes a published track; viewers see a mute as a pause, not a stall. */
@@ -239,7 +260,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     }
     await this.provider.setRole(role);
     session.role = role;
-    this.#role.next(role);
+    this.#role = role;
     this.#emit('role-changed', role, previous);
   }
 
@@ -316,18 +337,18 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   }
 
   #setState(state: ConnectionState, reason: ConnectionStateReason): void {
-    const previous = this.#state.value;
+    const previous = this.#state;
     if (previous === state) return;
-    this.#state.next(state);
+    this.#state = state;
     const change: ConnectionStateChange = { state, previous, reason };
     this.#emit('connection-state-changed', change);
   }
 
   #requireConnected(what: string): Session {
-    if (this.#state.value !== 'connected' || !this.#session) {
+    if (this.#state !== 'connected' || !this.#session) {
       throw new LiveroomError(
         'INVALID_STATE',
-        `${what} needs a connected room, but the room is ${this.#state.value}. Await join() first.`,
+        `${what} needs a connected room, but the room is ${this.#state}. Await join() first.`,
       );
     }
     return this.#session;
@@ -369,7 +390,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     this.#local.releaseAll();
     this.#remote.clear();
     this.#signals.clear();
-    if (this.#role.value !== undefined) this.#role.next(undefined);
+    this.#role = undefined;
     this.#session = undefined;
     this.#wasReconnecting = false;
     await this.provider.leave().catch(() => undefined);
