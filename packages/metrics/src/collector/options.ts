@@ -5,9 +5,10 @@
  */
 import { parseInput } from '@liveroom/core';
 import * as z from 'zod/mini';
-import { telemetryContextSchema } from '../schema/context.js';
+import { isFunction, isObject, valueWhere, wholeNumber, withDefaults } from '../option-schemas.js';
 import type { TelemetryContext, TelemetryEvent } from '../schema/index.js';
 import type { TelemetrySink } from '../sinks/sink.js';
+import { contextOptionSchema } from './context-option.js';
 import type { CollectorEnvironment } from './environment.js';
 
 /** Options of `createQualityCollector()`. */
@@ -30,34 +31,41 @@ export interface QualityCollectorOptions {
   environment?: Partial<CollectorEnvironment>;
 }
 
-const sinkSchema = z.custom<TelemetrySink>(
-  (value) => typeof value === 'object' && value !== null && typeof (value as { write?: unknown }).write === 'function',
+const sinkSchema = valueWhere<TelemetrySink>(
+  (value) => isObject(value) && isFunction((value as { write?: unknown }).write),
   'each sink must be an object with a write(event) method, e.g. createCallbackSink(fn)',
 );
 
-const intIn = (min: number, max: number, what: string) =>
-  z
-    .number()
-    .check(z.int(), z.gte(min, `${what} must be at least ${min}`), z.lte(max, `${what} must be at most ${max}`));
-
 const optionsSchema = z.strictObject({
-  sinks: z._default(z.array(sinkSchema), []),
-  sampleRate: z._default(z.number().check(z.gte(0), z.lte(1)), 1),
-  heartbeatMs: z._default(intIn(1_000, 600_000, 'heartbeatMs'), 10_000),
-  tickMs: z._default(intIn(250, 10_000, 'tickMs'), 1_000),
-  debug: z._default(
-    z.union([z.boolean(), z.custom<(event: TelemetryEvent) => void>((v) => typeof v === 'function')]),
-    false,
+  sinks: z.optional(z.array(sinkSchema)),
+  sampleRate: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  heartbeatMs: z.optional(wholeNumber(1_000, 600_000, 'heartbeatMs')),
+  tickMs: z.optional(wholeNumber(250, 10_000, 'tickMs')),
+  debug: z.optional(
+    valueWhere<QualityCollectorOptions['debug']>(
+      (value) => typeof value === 'boolean' || isFunction(value),
+      'debug must be true, false or a function that takes each event',
+    ),
   ),
-  enabled: z._default(z.boolean(), true),
-  context: z._default(z.strictObject(telemetryContextSchema.def.shape), {}),
-  environment: z.optional(z.custom<Partial<CollectorEnvironment>>((v) => typeof v === 'object' && v !== null)),
+  enabled: z.optional(z.boolean()),
+  context: z.optional(contextOptionSchema),
+  environment: z.optional(valueWhere<Partial<CollectorEnvironment>>(isObject, 'environment must be an object')),
 });
 
+const DEFAULTS: Required<Omit<QualityCollectorOptions, 'environment'>> = {
+  sinks: [],
+  sampleRate: 1,
+  heartbeatMs: 10_000,
+  tickMs: 1_000,
+  debug: false,
+  enabled: true,
+  context: {},
+};
+
 /** Options after defaults. */
-export type ResolvedCollectorOptions = z.output<typeof optionsSchema>;
+export type ResolvedCollectorOptions = typeof DEFAULTS & { environment?: Partial<CollectorEnvironment> | undefined };
 
 /** Validates and fills in defaults, or throws `INVALID_CONFIG`. */
 export function resolveCollectorOptions(options: unknown): ResolvedCollectorOptions {
-  return parseInput(optionsSchema, options ?? {}, 'createQualityCollector() options');
+  return withDefaults(DEFAULTS, parseInput(optionsSchema, options ?? {}, 'createQualityCollector() options'));
 }

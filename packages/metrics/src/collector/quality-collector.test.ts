@@ -333,6 +333,15 @@ describe('createQualityCollector: options, sampling and emitters', () => {
       expect((error as Error).message).toMatch(/context\.custom.*too large/s);
     }
     expect(() => collectorFixture({ context: { page: 'jane@example.com' } })).toThrow(/context\.page/);
+    expect(() => collectorFixture({ tickMs: 500.5 })).toThrow(/tickMs must be a whole number/);
+    expect(() => collectorFixture({ debug: 'yes' as never })).toThrow(/debug must be true, false or a function/);
+    expect(() => collectorFixture({ sinks: [{} as never] })).toThrow(/write\(event\) method/);
+  });
+
+  it('takes the default of an option passed as undefined', async () => {
+    const f = collectorFixture({ heartbeatMs: undefined, enabled: undefined } as never);
+    await join(f);
+    expect(f.of('session_start')[0]?.body.heartbeatMs).toBe(10_000);
   });
 
   it('keeps or drops whole sessions by sampleRate', async () => {

@@ -4,7 +4,7 @@
  * these schemas.
  */
 import * as z from 'zod/mini';
-import { coarseStringSchema } from './context.js';
+import { coarseStringSchema } from './coarse-values.js';
 import { countSchema, measurementSourceSchema, measureSchema, qualityCountersSchema, shareSchema } from './counters.js';
 import { roleSchema } from './envelope.js';
 

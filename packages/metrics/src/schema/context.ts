@@ -1,97 +1,32 @@
 /**
- * The app-supplied `context` and per-event `attrs` (DESIGN.md decision 14):
- * pseudonymous ids and coarse categories only. Every string is a short token
- * (no spaces, no `@`, at most 64 characters, no run of 9 or more digits), so
- * emails, phone numbers and free text cannot pass, and the record sizes are
- * bounded so one event stays small.
+ * The schemas of the app-supplied `context` and per-event `attrs` (DESIGN.md
+ * decision 14), from the coarse values of `coarse-values.ts`. Their JSON
+ * Schema is what data teams read, so they keep `z.record` and `z.union`
+ * (`propertyNames` and `anyOf`); the browser entry does not import this
+ * module (the collector checks its `context` option without those kinds).
  */
 import * as z from 'zod/mini';
-
-/** The longest string `context` and `attrs` accept (decision 14). */
-export const MAX_CONTEXT_STRING = 64;
-/** How many keys `context.custom` may hold. */
-export const MAX_CUSTOM_KEYS = 8;
-/** How many keys an event's `attrs` may hold. */
-export const MAX_ATTRS_KEYS = 16;
-
-const TOKEN_PATTERN = /^(?!.*\d{9})[A-Za-z0-9_.:/#-]+$/;
-const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
-
-/** A coarse category or pseudonymous id: a short token that cannot hold an email, a phone number or prose. */
-export const coarseStringSchema = z
-  .string()
-  .check(
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(MAX_CONTEXT_STRING, `must be at most ${MAX_CONTEXT_STRING} characters long (decision 14)`),
-    z.regex(
-      TOKEN_PATTERN,
-      'must be a coarse category or pseudonymous id: letters, digits and _.:/#- only, no run of 9+ digits (no personal data, decision 14)',
-    ),
-  );
-
-const keySchema = z
-  .string()
-  .check(z.maxLength(32, 'keys must be at most 32 characters long'), z.regex(KEY_PATTERN, 'keys must be identifiers'));
+import {
+  attrKeySchema,
+  coarseStringSchema,
+  contextFieldsShape,
+  MAX_ATTRS_KEYS,
+  MAX_CUSTOM_KEYS,
+  tooManyKeys,
+} from './coarse-values.js';
 
 const valueSchema = z.union([coarseStringSchema, z.number().check(z.refine(Number.isFinite)), z.boolean()]);
 
 const boundedRecord = (max: number, what: string) =>
   z
-    .record(keySchema, valueSchema)
-    .check(
-      z.refine(
-        (record) => Object.keys(record).length <= max,
-        `${what} is too large: at most ${max} keys are allowed, to keep every event small`,
-      ),
-    );
+    .record(attrKeySchema, valueSchema)
+    .check(z.refine((record) => Object.keys(record).length <= max, tooManyKeys(max, what)));
 
-/**
- * Where the viewer came from, the dimension the retention report splits by:
- * `natural` (organic feed or search), `paid` (ads), `private_domain` (the
- * app's own groups and followers), `cross_platform` (shared from another
- * platform), `other`.
- */
-export type TrafficSource = 'natural' | 'paid' | 'private_domain' | 'cross_platform' | 'other';
-
-/** The {@link TrafficSource} values. */
-export const trafficSourceSchema = z.enum(['natural', 'paid', 'private_domain', 'cross_platform', 'other']);
-
-/** Coarse device category. */
-export const deviceClassSchema = z.enum(['mobile', 'tablet', 'desktop', 'tv', 'other']);
-
-/**
- * Free per-event attributes: up to {@link MAX_ATTRS_KEYS} identifier keys
- * (≤ 32 characters) of short tokens, finite numbers or booleans.
- */
-export type TelemetryAttrs = Record<string, string | number | boolean>;
-
-/**
- * App-supplied context repeated on every event of a session, for splitting
- * reports. Strings are coarse tokens ({@link coarseStringSchema}: ≤ 64
- * characters, no spaces, no `@`, no run of 9+ digits), so no personal data
- * fits (decision 14).
- */
-export type TelemetryContext = {
-  /** Where the viewer came from. */
-  trafficSource?: TrafficSource | undefined;
-  /** The app's page or entry point, e.g. `live/room`. */
-  page?: string | undefined;
-  /** Coarse device category. */
-  deviceClass?: 'mobile' | 'tablet' | 'desktop' | 'tv' | 'other' | undefined;
-  /** Coarse region, e.g. `eu-west` or a country code. */
-  region?: string | undefined;
-  /** Up to {@link MAX_CUSTOM_KEYS} more dimensions of your own, bounded like {@link TelemetryAttrs}. */
-  custom?: TelemetryAttrs | undefined;
-};
-
-/** The {@link TelemetryContext} object. */
+/** The `TelemetryContext` object. */
 export const telemetryContextSchema = z.object({
-  trafficSource: z.optional(trafficSourceSchema),
-  page: z.optional(coarseStringSchema),
-  deviceClass: z.optional(deviceClassSchema),
-  region: z.optional(coarseStringSchema),
+  ...contextFieldsShape,
   custom: z.optional(boundedRecord(MAX_CUSTOM_KEYS, 'context.custom')),
 });
 
-/** The {@link TelemetryAttrs} record. */
+/** The `TelemetryAttrs` record. */
 export const telemetryAttrsSchema = boundedRecord(MAX_ATTRS_KEYS, 'attrs');

@@ -5,7 +5,8 @@
  */
 import type { Role } from '@liveroom/core';
 import * as z from 'zod/mini';
-import { type TelemetryAttrs, type TelemetryContext, telemetryAttrsSchema, telemetryContextSchema } from './context.js';
+import type { TelemetryAttrs, TelemetryContext } from './coarse-values.js';
+import { telemetryAttrsSchema, telemetryContextSchema } from './context.js';
 import { countSchema } from './counters.js';
 import { SCHEMA_NAME, SCHEMA_VERSION } from './name.js';
 

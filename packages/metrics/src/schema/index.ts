@@ -38,17 +38,16 @@ export type {
   StallStartBody,
   TelemetryBodies,
 } from './body-types.js';
-export type { TelemetryAttrs, TelemetryContext, TrafficSource } from './context.js';
+export type { TelemetryAttrs, TelemetryContext, TrafficSource } from './coarse-values.js';
 export {
   coarseStringSchema,
   deviceClassSchema,
   MAX_ATTRS_KEYS,
   MAX_CONTEXT_STRING,
   MAX_CUSTOM_KEYS,
-  telemetryAttrsSchema,
-  telemetryContextSchema,
   trafficSourceSchema,
-} from './context.js';
+} from './coarse-values.js';
+export { telemetryAttrsSchema, telemetryContextSchema } from './context.js';
 export type { MeasurementSource, QualityCounters, TierTimes } from './counters.js';
 export { measurementSourceSchema, qualityCountersSchema, tierTimesSchema } from './counters.js';
 export type { TelemetryEnvelope } from './envelope.js';

@@ -21,6 +21,7 @@
  */
 import { backoffDelay, parseInput } from '@liveroom/core';
 import * as z from 'zod/mini';
+import { isFunction, isObject, valueWhere, wholeNumber, withDefaults } from '../option-schemas.js';
 import type { TelemetryEvent } from '../schema/index.js';
 import type { HttpBatchSinkOptions } from './http-batch-sink.js';
 import { createIndexedDbQueueStore } from './indexeddb-queue-store.js';
@@ -41,28 +42,26 @@ export interface BatchSinkKind {
   database?: string;
 }
 
-const int = (min: number, max: number, fallback: number) =>
-  z._default(z.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
-const fn = z.optional(z.custom((v) => typeof v === 'function', 'must be a function'));
 const ms = z.optional(z.number().check(z.gte(10)));
-
+const fn = z.optional(valueWhere(isFunction, 'must be a function'));
 const optionsSchema = z.object({
   url: z.string().check(z.minLength(1, 'url must not be empty')),
   writeKey: z.optional(z.string()),
-  headers: z.optional(z.record(z.string(), z.string())),
-  maxBatchEvents: int(1, 1_000, 50),
-  maxBatchDelayMs: int(0, 60_000, 5_000),
-  maxQueueEvents: int(10, 100_000, 5_000),
-  gzip: z._default(z.boolean(), true),
+  headers: z.optional(z.catchall(z.object({}), z.string())),
+  maxBatchEvents: z.optional(wholeNumber(1, 1_000, 'maxBatchEvents')),
+  maxBatchDelayMs: z.optional(wholeNumber(0, 60_000, 'maxBatchDelayMs')),
+  maxQueueEvents: z.optional(wholeNumber(10, 100_000, 'maxQueueEvents')),
+  gzip: z.optional(z.boolean()),
   retry: z.optional(z.object({ baseMs: ms, maxMs: ms })),
-  store: z.optional(
-    z.custom<QueueStore>((v) => typeof (v as QueueStore | null)?.load === 'function', 'must be a QueueStore'),
-  ),
+  store: z.optional(valueWhere<QueueStore>((v) => isFunction((v as QueueStore | null)?.load), 'must be a QueueStore')),
   fetch: fn,
   sendBeacon: fn,
-  timers: z.optional(z.custom((v) => typeof v === 'object' && v !== null, 'must be an object')),
+  timers: z.optional(valueWhere(isObject, 'must be an object')),
   random: fn,
 });
+
+/** The defaults `HttpBatchSinkOptions` documents. */
+const DEFAULTS = { maxBatchEvents: 50, maxBatchDelayMs: 5_000, maxQueueEvents: 5_000, gzip: true };
 
 /** Beacons and keepalive requests carry at most 64 KB; stay under it. */
 const PAGEHIDE_BATCH_BYTES = 60_000;
@@ -84,7 +83,7 @@ function gzipped(text: string): Promise<ArrayBuffer> {
 /** @internal Creates a sink that batches, queues and retries for `kind`. */
 export function createBatchSink(options: HttpBatchSinkOptions, kind: BatchSinkKind): TelemetrySink {
   // Validated here; the functions are then taken, typed, from `options`.
-  const o = parseInput(optionsSchema, options, kind.what);
+  const o = withDefaults(DEFAULTS, parseInput(optionsSchema, options, kind.what));
   const send = options.fetch ?? ((input, init) => fetch(input, init));
   // Called as methods of `timers`: the global object is a valid `this` for the real ones.
   const timers = options.timers ?? globalThis;

@@ -230,5 +230,10 @@ describe('createHttpBatchSink', () => {
   it('rejects bad options with INVALID_CONFIG', () => {
     expect(() => createHttpBatchSink({ url: '' })).toThrow(/url must not be empty/);
     expect(() => createHttpBatchSink({ url: '/v1/events', maxBatchEvents: 0 })).toThrow(/maxBatchEvents/);
+    expect(() => createHttpBatchSink({ url: '/v1/events', maxBatchEvents: 2.5 })).toThrow(
+      /maxBatchEvents must be a whole number/,
+    );
+    expect(() => createHttpBatchSink({ url: '/v1/events', headers: { 'x-a': 1 as never } })).toThrow(/headers\.x-a/);
+    expect(() => createHttpBatchSink({ url: '/v1/events', store: {} as never })).toThrow(/store: must be a QueueStore/);
   });
 });

@@ -1,0 +1,30 @@
+import { parseInput } from '@liveroom/core';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { isFunction, valueWhere, wholeNumber, withDefaults } from './option-schemas.js';
+
+describe('option schemas', () => {
+  it('wholeNumber rejects fractions and values out of range, naming the field', () => {
+    const schema = wholeNumber(1, 10, 'tickMs');
+    expect(schema.safeParse(5).success).toBe(true);
+    expect(() => parseInput(schema, 2.5, 'options')).toThrow(/tickMs must be a whole number/);
+    expect(() => parseInput(schema, 0, 'options')).toThrow(/tickMs must be at least 1/);
+    expect(() => parseInput(schema, 11, 'options')).toThrow(/tickMs must be at most 10/);
+    expect(() => parseInput(schema, '5', 'options')).toThrow(/must be number/);
+  });
+
+  it('valueWhere accepts what its test accepts, and says why not otherwise', () => {
+    const schema = z.object({ onEvent: valueWhere<() => void>(isFunction, 'must be a function') });
+    const listener = () => {};
+    expect(parseInput(schema, { onEvent: listener }, 'options').onEvent).toBe(listener);
+    expect(() => parseInput(schema, { onEvent: 1 }, 'options')).toThrow(/onEvent: must be a function/);
+  });
+
+  it('withDefaults fills in fields left out or passed as undefined, and keeps the others', () => {
+    const merged = withDefaults(
+      { gzip: true, maxBatchEvents: 50 },
+      { gzip: false, maxBatchEvents: undefined, url: '/x' },
+    );
+    expect(merged).toEqual({ gzip: false, maxBatchEvents: 50, url: '/x' });
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * zod/mini building blocks for the browser entry's option checks, in the
+ * kinds every browser package may use (issue 8). Core, metrics and hooks
+ * ship one zod copy, to which `z.int`, `z.custom` and `z._default` each add
+ * code once any of them uses one: whole numbers are checked by a refine,
+ * typed values by a predicate, and defaults are merged after parsing.
+ */
+import * as z from 'zod/mini';
+
+/** A whole number in [`min`, `max`]; every message starts with `what` (e.g. `heartbeatMs`). */
+export function wholeNumber(min: number, max: number, what: string) {
+  return z
+    .number()
+    .check(
+      z.refine(Number.isInteger, `${what} must be a whole number`),
+      z.gte(min, `${what} must be at least ${min}`),
+      z.lte(max, `${what} must be at most ${max}`),
+    );
+}
+
+/** Any value `test` accepts, typed `T` for the caller: what `z.custom<T>` does, with code the bundle has already. */
+export function valueWhere<T>(test: (value: unknown) => boolean, message: string): z.ZodMiniType<T> {
+  return z.unknown().check(z.refine(test, message)) as z.ZodMiniType<T>;
+}
+
+/** True for functions, to check callbacks and replaceable globals. */
+export const isFunction = (value: unknown): boolean => typeof value === 'function';
+
+/** True for non-null objects. */
+export const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
+
+/** `parsed` over `defaults`: a field left out, or passed as `undefined`, takes its default. */
+export function withDefaults<Defaults extends object, Parsed extends object>(
+  defaults: Defaults,
+  parsed: Parsed,
+): Omit<Parsed, keyof Defaults> & Defaults {
+  const merged = { ...defaults } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(parsed)) if (value !== undefined) merged[key] = value;
+  return merged as Omit<Parsed, keyof Defaults> & Defaults;
+}
