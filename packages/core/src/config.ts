@@ -21,22 +21,42 @@ const id = (what: string) =>
 /** A role: `host`, `cohost` or `audience`. */
 export const roleSchema = z.enum(ROLES as ['host', 'cohost', 'audience']);
 
-/** Options of `createRoom()`. */
+/**
+ * A whole-number check. `z.int()` would add its own format code to the browser
+ * bundle; the refine code is there already (issue #8).
+ */
+const wholeNumber = (what: string) => z.refine(Number.isInteger, `${what} must be a whole number`);
+
+// Checked with z.unknown and a refine, not z.custom, for the same reason; the
+// cast below states the type this guard checks.
+const isProvider = (value: unknown): value is RtcProvider =>
+  typeof value === 'object' && value !== null && typeof (value as RtcProvider).join === 'function';
+
+/** `joinTimeoutMs` when `createRoom()` is given none. */
+export const DEFAULT_JOIN_TIMEOUT_MS = 15_000;
+
+/**
+ * Options of `createRoom()`. Defaults are applied by the room (`autoSubscribe`
+ * true, {@link DEFAULT_JOIN_TIMEOUT_MS}), which keeps `z._default` out of the bundle.
+ */
 export const roomOptionsSchema = z.object({
-  provider: z.custom<RtcProvider>(
-    (value) => typeof value === 'object' && value !== null && typeof (value as RtcProvider).join === 'function',
-    'provider must be an RtcProvider, e.g. createLocalProvider({ signallingUrl }) or createAgoraProvider({ appId })',
-  ),
-  autoSubscribe: z._default(z.boolean(), true),
-  joinTimeoutMs: z._default(
+  provider: z
+    .unknown()
+    .check(
+      z.refine(
+        isProvider,
+        'provider must be an RtcProvider, e.g. createLocalProvider({ signallingUrl }) or createAgoraProvider({ appId })',
+      ),
+    ) as z.ZodMiniType<RtcProvider, RtcProvider>,
+  autoSubscribe: z.optional(z.boolean()),
+  joinTimeoutMs: z.optional(
     z
       .number()
       .check(
-        z.int(),
+        wholeNumber('joinTimeoutMs'),
         z.gte(1000, 'joinTimeoutMs must be at least 1000'),
         z.lte(120_000, 'joinTimeoutMs must be at most 120000'),
       ),
-    15_000,
   ),
 });
 
@@ -52,8 +72,8 @@ export const joinOptionsSchema = z.object({
 export const cameraOptionsSchema = z.optional(
   z.object({
     deviceId: z.optional(z.string()),
-    width: z.optional(z.number().check(z.int(), z.gte(16), z.lte(3840))),
-    height: z.optional(z.number().check(z.int(), z.gte(16), z.lte(2160))),
+    width: z.optional(z.number().check(wholeNumber('width'), z.gte(16), z.lte(3840))),
+    height: z.optional(z.number().check(wholeNumber('height'), z.gte(16), z.lte(2160))),
     frameRate: z.optional(z.number().check(z.gte(1), z.lte(60))),
     facingMode: z.optional(z.enum(['user', 'environment'])),
   }),

@@ -47,6 +47,35 @@ describe('createRoom', () => {
     const provider = new FakeProvider();
     expect(() => createRoom({ provider, joinTimeoutMs: 10 })).toThrow(/joinTimeoutMs must be at least 1000/);
   });
+
+  it('rejects fractional sizes and timeouts, saying a whole number is needed', async () => {
+    const provider = new FakeProvider();
+    expect(() => createRoom({ provider, joinTimeoutMs: 1500.5 })).toThrow(/joinTimeoutMs must be a whole number/);
+    const room = createRoom({ provider });
+    await room.join({ roomId: 'r', role: 'host' });
+    const error = await rejection(room.publishCamera({ width: 640.5 }));
+    expect(error.issues).toEqual([{ path: 'width', message: 'width must be a whole number' }]);
+  });
+
+  it('times a join out after 15 s when joinTimeoutMs is left out', async () => {
+    vi.useFakeTimers();
+    const provider = new FakeProvider({ hangOnJoin: true });
+    const room = createRoom({ provider, joinTimeoutMs: undefined });
+    const pending = rejection(room.join({ roomId: 'r', role: 'audience' }));
+    await vi.advanceTimersByTimeAsync(14_999);
+    expect(room.connectionState).toBe('connecting');
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await pending).code).toBe('JOIN_TIMEOUT');
+  });
+
+  it('subscribes automatically when autoSubscribe is left out', async () => {
+    const provider = new FakeProvider();
+    const room = createRoom({ provider, autoSubscribe: undefined });
+    await room.join({ roomId: 'r', role: 'audience' });
+    provider.remoteJoin('h');
+    provider.remotePublish('h', 'audio');
+    await vi.waitFor(() => expect(room.participants.get('h')?.audioTrack).toBeDefined());
+  });
 });
 
 describe('join', () => {

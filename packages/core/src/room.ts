@@ -8,6 +8,7 @@ import { EventEmitter } from 'eventemitter3';
 import type { Observable } from 'rxjs';
 import {
   cameraOptionsSchema,
+  DEFAULT_JOIN_TIMEOUT_MS,
   type JoinOptions,
   joinOptionsSchema,
   microphoneOptionsSchema,
@@ -119,9 +120,9 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     super();
     const parsed = parseInput(roomOptionsSchema, options, 'createRoom() options');
     this.provider = options.provider;
-    this.#joinTimeoutMs = parsed.joinTimeoutMs;
+    this.#joinTimeoutMs = parsed.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS;
     const emit: EmitRoomEvent = (event, ...args) => this.#emit(event, ...args);
-    this.#remote = new RemoteParticipants(this.provider, emit, this.#attachments, parsed.autoSubscribe);
+    this.#remote = new RemoteParticipants(this.provider, emit, this.#attachments, parsed.autoSubscribe ?? true);
     this.#local = new LocalPublications(this.provider, emit, this.#attachments);
     this.#signals = new RoomSignals(emit);
     this.#listeners = this.#providerListeners();
