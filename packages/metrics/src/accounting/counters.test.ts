@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { qualityCountersSchema } from '../schema/index.js';
-import { rawCounters, subtractCounters, toQualityCounters, zeroCounters } from './counters.js';
+import { rawCounters, subtractCounters, toQualityCounters } from './counters.js';
 import { DwellAccount } from './dwell-account.js';
 import { ResolutionAccount } from './resolution-account.js';
 
@@ -22,7 +22,8 @@ describe('quality counters', () => {
   });
 
   it('produces valid event counters with a mean height and HD share only when there is video time', () => {
-    expect(toQualityCounters(zeroCounters())).not.toHaveProperty('meanHeight');
+    const noVideo = rawCounters(new DwellAccount(0, true).totals(10), new ResolutionAccount(0).totals(10), tally);
+    expect(toQualityCounters(noVideo)).not.toHaveProperty('meanHeight');
     const resolution = new ResolutionAccount(0);
     resolution.update(0, { width: 1280, height: 720 }, true);
     const counters = toQualityCounters(rawCounters(new DwellAccount(0, true).totals(10), resolution.totals(10), tally));

@@ -68,9 +68,3 @@ export function toQualityCounters(raw: RawCounters): QualityCounters {
     ...(hdShare === undefined ? {} : { hdShare: Math.round(hdShare * 10_000) / 10_000 }),
   };
 }
-
-/** All-zero counters, the baseline of a session's first heartbeat. */
-export function zeroCounters(): RawCounters {
-  const raw = Object.fromEntries(ADDITIVE_KEYS.map((k) => [k, 0])) as Record<(typeof ADDITIVE_KEYS)[number], number>;
-  return { ...raw, tierMs: { le360: 0, p480: 0, p720: 0, ge1080: 0 } };
-}

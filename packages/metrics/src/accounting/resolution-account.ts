@@ -44,6 +44,18 @@ export interface ResolutionSwitch {
   direction: 'up' | 'down' | 'initial' | 'same';
 }
 
+/**
+ * The switch from `from` to `size`, with `to` a copy of `size` (callers may
+ * reuse their object), or `undefined` when the size did not change.
+ */
+export function resolutionSwitch(from: FrameSize | undefined, size: FrameSize): ResolutionSwitch | undefined {
+  if (from && from.width === size.width && from.height === size.height) return undefined;
+  const to = { width: size.width, height: size.height };
+  const change = from ? shortSide(to) - shortSide(from) : undefined;
+  const direction = change === undefined ? 'initial' : change > 0 ? 'up' : change < 0 ? 'down' : 'same';
+  return { from, to, direction };
+}
+
 /** Additive resolution totals; derive means and shares with {@link summarizeResolution}. */
 export interface ResolutionTotals {
   /** Counted (foreground playing) time per tier by short side, in ms. */
@@ -93,20 +105,12 @@ export class ResolutionAccount {
   update(nowMs: number, size: FrameSize | undefined, counting: boolean): ResolutionSwitch | undefined {
     this.#advance(nowMs);
     this.#counting = counting;
-    if (!size) return undefined;
-    const from = this.#size;
-    if (from && from.width === size.width && from.height === size.height) return undefined;
-    this.#size = { width: size.width, height: size.height };
-    const direction = !from
-      ? 'initial'
-      : shortSide(size) > shortSide(from)
-        ? 'up'
-        : shortSide(size) < shortSide(from)
-          ? 'down'
-          : 'same';
-    if (direction === 'up') this.#switchesUp += 1;
-    if (direction === 'down') this.#switchesDown += 1;
-    return { from, to: this.#size, direction };
+    const change = size && resolutionSwitch(this.#size, size);
+    if (!change) return undefined;
+    this.#size = change.to;
+    if (change.direction === 'up') this.#switchesUp += 1;
+    if (change.direction === 'down') this.#switchesDown += 1;
+    return change;
   }
 
   /** Totals up to `nowMs`. */

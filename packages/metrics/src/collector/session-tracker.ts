@@ -34,6 +34,9 @@ function addTally(into: StallTally, from: StallTally): void {
   for (const key in into) into[key as keyof StallTally] += from[key as keyof StallTally];
 }
 
+/** Whole ms from `fromMs` to `toMs`, never negative (clocks may step back). */
+const msBetween = (fromMs: number, toMs: number) => Math.max(0, Math.round(toMs - fromMs));
+
 /** The fields every per-video event carries. */
 const videoFields = (video: WatchedVideo) => ({ source: video.source, participantId: video.participantId });
 
@@ -217,7 +220,7 @@ export class SessionTracker implements WatchedVideoObserver {
     for (const { stop } of this.#elements.values()) stop();
     this.#elements.clear();
     for (const video of videos) video.suspend(now);
-    const dwellMs = Math.max(0, Math.round(now - this.#joinAtMs));
+    const dwellMs = msBetween(this.#joinAtMs, now);
     const started = this.#firstFrameAtMs !== undefined;
     this.session.emit('session_end', {
       reason,
@@ -226,10 +229,8 @@ export class SessionTracker implements WatchedVideoObserver {
       source: this.#source(),
       videoStarted: started,
       exitBeforeVideoStart: !started && dwellMs >= EBVS_MIN_ATTEMPT_MS,
-      ...(this.#firstFrameAtMs === undefined
-        ? {}
-        : { startupMs: Math.max(0, Math.round(this.#firstFrameAtMs - this.#joinAtMs)) }),
-      ...(Number.isFinite(lastStallMs) ? { msSinceLastStall: Math.max(0, Math.round(now - lastStallMs)) } : {}),
+      ...(this.#firstFrameAtMs === undefined ? {} : { startupMs: msBetween(this.#joinAtMs, this.#firstFrameAtMs) }),
+      ...(Number.isFinite(lastStallMs) ? { msSinceLastStall: msBetween(lastStallMs, now) } : {}),
       stalledAtExit,
     });
   }
@@ -238,7 +239,7 @@ export class SessionTracker implements WatchedVideoObserver {
     if (this.#firstFrameAtMs !== undefined) return;
     this.#firstFrameAtMs = atMs;
     this.session.emit('first_frame', {
-      startupMs: Math.max(0, Math.round(atMs - this.#joinAtMs)),
+      startupMs: msBetween(this.#joinAtMs, atMs),
       ...videoFields(video),
       ...(video.size ? { width: video.size.width, height: video.size.height } : {}),
     });

@@ -17,7 +17,7 @@
  */
 import type { StallTally } from '../accounting/counters.js';
 import type { PlaybackState } from '../accounting/dwell-account.js';
-import { type FrameSize, type ResolutionSwitch, shortSide } from '../accounting/resolution-account.js';
+import { type FrameSize, type ResolutionSwitch, resolutionSwitch } from '../accounting/resolution-account.js';
 import type { MeasurementSource } from '../schema/index.js';
 import { LONG_STALL_MS, StallDetector } from '../stall/stall-detector.js';
 import type { RenderedFrame } from './environment.js';
@@ -124,13 +124,11 @@ export class WatchedVideo {
   /** Reports the rendered size; emits a switch when it changed. */
   resize(size: FrameSize | undefined): void {
     if (!size || size.width <= 0 || size.height <= 0) return;
-    const from = this.#size;
-    if (from && from.width === size.width && from.height === size.height) return;
-    const to = { width: size.width, height: size.height }; // a copy: the browser environment reuses its frame
-    this.#size = to;
-    const change = from ? shortSide(to) - shortSide(from) : undefined;
-    const direction = change === undefined ? 'initial' : change > 0 ? 'up' : change < 0 ? 'down' : 'same';
-    this.#observer.resized(this, { from, to, direction });
+    // Its `to` is a copy: the browser environment reuses its frame object.
+    const change = resolutionSwitch(this.#size, size);
+    if (!change) return;
+    this.#size = change.to;
+    this.#observer.resized(this, change);
   }
 
   /** Live check at a collection tick: a gap that already meets the freeze rule is a stall (or a pause, when muted). */
