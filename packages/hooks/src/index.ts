@@ -24,6 +24,7 @@ export { LAYOUT_MODES } from './layout/layout-types.js';
 export {
   type BattleBroadcast,
   type BattleStateRequest,
+  type BroadcastBattle,
   battleBroadcastSchema,
   battleStateRequestSchema,
 } from './pk/battle-broadcast-messages.js';

@@ -5,7 +5,7 @@
  */
 import { fit, gridCells, gridShape, mainAndStrip } from './geometry.js';
 import type { Layout, LayoutInput, LayoutParticipant, Rect, Tile, TileArea, VacantSeat } from './layout-types.js';
-import { fixedSeats, flowingSeats, previousSeats, type SeatPlan } from './seats.js';
+import { fixedSeats, flowingSeats, previousSeats, type SeatHistory, type SeatPlan } from './seats.js';
 
 /** Most tiles in `grid` mode. */
 export const MAX_GRID_TILES = 16;
@@ -18,7 +18,11 @@ const SCORE_BAR_SHARE = 0.08;
 
 /** Validated input with its defaults applied. */
 export type ArrangementInput = Required<Pick<LayoutInput, 'participants' | 'container' | 'mode'>> &
-  Pick<LayoutInput, 'pinned' | 'activeSpeaker' | 'previous'> & { aspectRatio: number; guestSeats: number };
+  Pick<LayoutInput, 'pinned' | 'activeSpeaker'> & {
+    previous?: SeatHistory | undefined;
+    aspectRatio: number;
+    guestSeats: number;
+  };
 
 type Arranged = Pick<Layout, 'tiles' | 'vacant' | 'overflow' | 'scoreBar'>;
 

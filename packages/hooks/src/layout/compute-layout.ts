@@ -4,6 +4,7 @@
  */
 import { parseInput } from '@liveroom/core';
 import * as z from 'zod/mini';
+import { wholeNumber } from '../schema-kinds.js';
 import { arrange } from './arrangements.js';
 import { LAYOUT_MODES, type Layout, type LayoutInput } from './layout-types.js';
 
@@ -20,9 +21,15 @@ const layoutInputSchema = z.object({
   mode: z.enum(LAYOUT_MODES as [LayoutInput['mode'], ...LayoutInput['mode'][]]),
   pinned: z.optional(z.string()),
   activeSpeaker: z.optional(z.string()),
-  previous: z.optional(z.custom<Layout>((value) => typeof value === 'object' && value !== null)),
-  aspectRatio: z._default(positive, 9 / 16),
-  guestSeats: z._default(z.number().check(z.int(), z.gte(1), z.lte(8)), 3),
+  /** Only what keeps seats stable is read from the previous layout. */
+  previous: z.optional(
+    z.object({
+      mode: z.string(),
+      tiles: z.array(z.object({ participantId: z.string(), seat: z.number() })),
+    }),
+  ),
+  aspectRatio: z.optional(positive),
+  guestSeats: z.optional(wholeNumber(1, 8)),
 });
 
 /**
@@ -49,5 +56,15 @@ const layoutInputSchema = z.object({
 export function computeLayout(input: LayoutInput): Layout {
   const parsed = parseInput(layoutInputSchema, input, 'computeLayout() input');
   const container = { width: parsed.container.width, height: parsed.container.height };
-  return { mode: parsed.mode, container, ...arrange({ ...parsed, participants: input.participants, container }) };
+  return {
+    mode: parsed.mode,
+    container,
+    ...arrange({
+      ...parsed,
+      participants: input.participants,
+      container,
+      aspectRatio: parsed.aspectRatio ?? 9 / 16,
+      guestSeats: parsed.guestSeats ?? 3,
+    }),
+  };
 }

@@ -2,7 +2,7 @@
  * Who sits where. A participant who stays keeps their seat when others come
  * and go, so video tiles do not jump around (pass the previous layout in).
  */
-import type { Layout, LayoutMode } from './layout-types.js';
+import type { Layout, LayoutMode, Tile } from './layout-types.js';
 
 /** Seats by participant id, and those who found no seat. */
 export interface SeatPlan {
@@ -10,8 +10,14 @@ export interface SeatPlan {
   overflow: string[];
 }
 
+/** What seats are kept from: the previous layout's mode and who held which seat. */
+export interface SeatHistory {
+  mode: Layout['mode'] | (string & {});
+  tiles: readonly Pick<Tile, 'participantId' | 'seat'>[];
+}
+
 /** The previous layout's seats, when it was of the same mode. */
-export function previousSeats(previous: Layout | undefined, mode: LayoutMode): Map<string, number> {
+export function previousSeats(previous: SeatHistory | undefined, mode: LayoutMode): Map<string, number> {
   if (!previous || previous.mode !== mode) return new Map();
   return new Map(previous.tiles.map((tile) => [tile.participantId, tile.seat]));
 }

@@ -5,6 +5,7 @@
  * Validated with `zod/mini` on the receiving side.
  */
 import * as z from 'zod/mini';
+import { parseTagged, taggedSchema, wholeNumber } from '../schema-kinds.js';
 import type { BattleState } from './battle-types.js';
 import {
   battleIdSchema,
@@ -29,48 +30,65 @@ const running = {
   activeAt: timeSchema,
   endsAt: timeSchema,
   scores: scoresSchema,
-  scoreSeq: z.number().check(z.int(), z.gte(0)),
+  scoreSeq: wholeNumber(0),
 };
+const engagedSchema = z.object(engaged);
+const runningSchema = z.object(running);
+
+/** The fields of a broadcast battle, by its `phase` (as in {@link BattleState}). */
+export const battleSchemas = {
+  idle: z.object({}),
+  inviting: engagedSchema,
+  invited: engagedSchema,
+  accepted: engagedSchema,
+  countdown: runningSchema,
+  active: runningSchema,
+  settling: z.object({ ...running, reason: z.enum(['time_up', 'ended_early']), settleAt: timeSchema }),
+  result: z.object({
+    ...running,
+    outcome: z.enum(['win', 'loss', 'draw', 'opponent_left']),
+    reason: z.enum(['time_up', 'ended_early', 'opponent_left']),
+    until: timeSchema,
+  }),
+} satisfies Record<BattleState['phase'], z.ZodMiniObject>;
+
+/** A battle state without the host's memory of ended battles, as a host broadcasts it. */
+export type BroadcastBattle = {
+  [P in BattleState['phase']]: Omit<Extract<BattleState, { phase: P }>, 'ended'>;
+}[BattleState['phase']];
+
+/** A broadcast, as sent and received. */
+export interface BattleBroadcast {
+  /** Names the message. */
+  kind: 'liveroom.pk-state';
+  /** The protocol version, {@link PK_PROTOCOL_VERSION}. */
+  v: typeof PK_PROTOCOL_VERSION;
+  /** Increases with every broadcast of one host; viewers drop older ones. */
+  seq: number;
+  /** The host's battle state, without its memory of ended battles. */
+  battle: BroadcastBattle;
+}
 
 /** The broadcast message: a battle state without the host's memory of ended battles. */
 export const battleBroadcastSchema = z.object({
   kind: z.literal('liveroom.pk-state'),
   v: z.literal(PK_PROTOCOL_VERSION),
-  /** Increases with every broadcast of one host; viewers drop older ones. */
-  seq: z.number().check(z.int(), z.gte(1)),
-  battle: z.union([
-    z.object({ phase: z.literal('idle') }),
-    z.object({ phase: z.enum(['inviting', 'invited', 'accepted']), ...engaged }),
-    z.object({ phase: z.enum(['countdown', 'active']), ...running }),
-    z.object({
-      phase: z.literal('settling'),
-      ...running,
-      reason: z.enum(['time_up', 'ended_early']),
-      settleAt: timeSchema,
-    }),
-    z.object({
-      phase: z.literal('result'),
-      ...running,
-      outcome: z.enum(['win', 'loss', 'draw', 'opponent_left']),
-      reason: z.enum(['time_up', 'ended_early', 'opponent_left']),
-      until: timeSchema,
-    }),
-  ]),
-});
-
-/** A broadcast, as sent and received. */
-export type BattleBroadcast = z.infer<typeof battleBroadcastSchema>;
+  seq: wholeNumber(1),
+  battle: taggedSchema('phase', battleSchemas, 'of its phase'),
+}) as unknown as z.ZodMiniType<BattleBroadcast>;
 
 /** The broadcast form of `state`: everything but the memory of ended battles. */
 export function toBroadcast(state: BattleState, seq: number): BattleBroadcast {
   const { ended: _ended, ...battle } = state;
-  return { kind: 'liveroom.pk-state', v: PK_PROTOCOL_VERSION, seq, battle } as BattleBroadcast;
+  return { kind: 'liveroom.pk-state', v: PK_PROTOCOL_VERSION, seq, battle };
 }
 
 /** The battle state a broadcast carries, or `undefined` when `text` is not a valid broadcast. */
 export function fromBroadcast(text: string): { seq: number; battle: BattleState } | undefined {
   const broadcast = decodeJson(text, (data) => battleBroadcastSchema.safeParse(data).data);
-  return broadcast && { seq: broadcast.seq, battle: { ...broadcast.battle, ended: [] } as BattleState };
+  if (!broadcast) return undefined;
+  const battle = parseTagged('phase', battleSchemas, broadcast.battle);
+  return { seq: broadcast.seq, battle: { ...(battle as BroadcastBattle), ended: [] } as BattleState };
 }
 
 /**

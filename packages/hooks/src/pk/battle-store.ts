@@ -4,9 +4,8 @@
  * timers on an injectable {@link BattleClock}, the cross-room media relay and
  * telemetry. Framework-agnostic: `subscribe` / `getSnapshot`.
  */
-import { canPublish, LiveroomError, parseInput, type Room } from '@liveroom/core';
+import { canPublish, LiveroomError, onEvents, parseInput, type Room, type RoomEventMap } from '@liveroom/core';
 import * as z from 'zod/mini';
-import { onRoomEvent } from '../store/room-listener.js';
 import { Subscribable } from '../store/subscribable.js';
 import type { TelemetryEmitter } from '../telemetry.js';
 import { type BattleClock, systemClock, type TimerHandle } from './battle-clock.js';
@@ -29,7 +28,7 @@ import {
   PK_PROTOCOL_VERSION,
   type PkMessageBody,
   pkHostSchema,
-  scoreUpdateShape,
+  scoreUpdateSchema,
 } from './pk-messages.js';
 import type { PkTransport, PkTransportEvent } from './pk-transport.js';
 
@@ -77,7 +76,6 @@ const inviteTargetSchema = z.object({
   userId: pkHostSchema.shape.userId,
   roomId: z.optional(pkHostSchema.shape.roomId),
 });
-const scoreUpdateSchema = z.object(scoreUpdateShape);
 
 /** Failures of fire-and-forget sends are already recorded in `lastError`. */
 const ignore = () => undefined;
@@ -110,7 +108,7 @@ export class BattleStore extends Subscribable {
     this.#relay = new BattleRelay(this.#room, (relay, error) => this.#patch({ relay, lastError: error }));
     this.#stops = [
       this.#transport.listen((event) => this.#onTransport(event)),
-      onRoomEvent(this.#room, 'left', () => this.#abandon()),
+      onEvents<RoomEventMap>(this.#room, { left: () => this.#abandon() }),
     ];
   }
 

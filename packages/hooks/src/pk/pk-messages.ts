@@ -5,30 +5,40 @@
  * other side may run another version or another app.
  */
 import * as z from 'zod/mini';
+import { parseTagged, taggedSchema, wholeNumber } from '../schema-kinds.js';
+import type { BattleTimings, PkHost } from './battle-types.js';
 
 /** Protocol version; a receiver drops messages of other versions. */
 export const PK_PROTOCOL_VERSION = 1;
 
 const idSchema = z.string().check(z.minLength(1), z.maxLength(128));
-const durationSchema = z.number().check(z.int(), z.gte(0), z.lte(24 * 3_600_000));
+const durationSchema = wholeNumber(0, 24 * 3_600_000);
 
 /** A server timestamp in epoch ms (zod's numbers are finite). */
 export const timeSchema = z.number();
 /** A battle id. */
 export const battleIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
-/**
- * Scores by host user id, each a number of 0 or more. A predicate rather than
- * `z.record`, which would add about 0.6 KB gzip to the browser bundle for
- * this one field; unknown host ids are the reducer's to refuse (`unknown_host`).
- */
-export const scoresSchema = z.custom<Record<string, number>>(
-  (value) =>
+
+/** True for a plain object whose values are all finite scores of 0 or more. */
+function isScoreMap(value: unknown): value is Record<string, number> {
+  return (
     typeof value === 'object' &&
     value !== null &&
     !Array.isArray(value) &&
-    Object.values(value).every((score) => typeof score === 'number' && Number.isFinite(score) && score >= 0),
-  'must map host user ids to scores of 0 or more',
-);
+    Object.values(value).every((score) => typeof score === 'number' && Number.isFinite(score) && score >= 0)
+  );
+}
+
+/**
+ * Scores by host user id, each a number of 0 or more. A predicate rather than
+ * `z.record` (about 0.6 KB gzip in the browser bundle for this one field);
+ * unknown host ids are the reducer's to refuse (`unknown_host`).
+ */
+export const scoresSchema = z
+  .unknown()
+  .check(z.refine(isScoreMap, 'must map host user ids to scores of 0 or more')) as z.ZodMiniType<
+  Record<string, number>
+>;
 
 /** One side of a battle: a host and its room (the room id makes cross-room battles work). */
 export const pkHostSchema = z.object({ userId: idSchema, roomId: idSchema });
@@ -43,46 +53,63 @@ export const battleTimingsSchema = z.object({
 });
 
 /** A cumulative score snapshot with its per-battle sequence number, as hosts send it and apps apply it. */
-export const scoreUpdateShape = {
-  battleId: battleIdSchema,
-  seq: z.number().check(z.int(), z.gte(1)),
-  scores: scoresSchema,
-};
+export const scoreUpdateSchema = z.object({ battleId: battleIdSchema, seq: wholeNumber(1), scores: scoresSchema });
 
-/** The body of a PK message, by `type`. */
-const pkBodySchema = z.union([
-  z.object({ type: z.literal('invite'), battleId: battleIdSchema, sentAt: timeSchema, timings: battleTimingsSchema }),
-  z.object({ type: z.enum(['accept', 'decline', 'cancel']), battleId: battleIdSchema }),
-  z.object({
-    type: z.literal('start'),
-    battleId: battleIdSchema,
-    countdownAt: timeSchema,
-    activeAt: timeSchema,
-    endsAt: timeSchema,
-  }),
-  z.object({ type: z.literal('score'), ...scoreUpdateShape }),
+const aboutBattle = z.object({ battleId: battleIdSchema });
+const stampedEnd = z.object({ battleId: battleIdSchema, at: timeSchema });
+
+/** The body of a {@link PkMessage}: its `type` and the fields that type carries. */
+export type PkMessageBody =
+  | { type: 'invite'; battleId: string; sentAt: number; timings: BattleTimings }
+  | { type: 'accept' | 'decline' | 'cancel'; battleId: string }
+  | { type: 'start'; battleId: string; countdownAt: number; activeAt: number; endsAt: number }
+  | { type: 'score'; battleId: string; seq: number; scores: Record<string, number> }
   /** `leave`: the sender walked away mid-battle. */
-  z.object({ type: z.enum(['end', 'leave']), battleId: battleIdSchema, at: timeSchema }),
-]);
+  | { type: 'end' | 'leave'; battleId: string; at: number };
 
-/** A PK message: who sent it, to whom, and what. */
+/** The fields of each message body (all but `type`), by its `type`. */
+export const pkBodySchemas = {
+  invite: z.object({ battleId: battleIdSchema, sentAt: timeSchema, timings: battleTimingsSchema }),
+  accept: aboutBattle,
+  decline: aboutBattle,
+  cancel: aboutBattle,
+  start: z.object({ battleId: battleIdSchema, countdownAt: timeSchema, activeAt: timeSchema, endsAt: timeSchema }),
+  score: scoreUpdateSchema,
+  end: stampedEnd,
+  leave: stampedEnd,
+} satisfies Record<PkMessageBody['type'], z.ZodMiniObject>;
+
+/** A PK message, as sent and received: who sent it, to whom, and what. */
+export interface PkMessage {
+  /** Names the protocol. */
+  kind: 'liveroom.pk';
+  /** The protocol version, {@link PK_PROTOCOL_VERSION}. */
+  v: typeof PK_PROTOCOL_VERSION;
+  /** The sending host. */
+  from: PkHost;
+  /** The host it is for (in another room when `to.roomId` differs). */
+  to: PkHost;
+  /** What happened. */
+  body: PkMessageBody;
+}
+
+/**
+ * A PK message: who sent it, to whom, and what. The body is checked against
+ * the fields its `type` needs; {@link parsePkMessage} also drops fields the
+ * protocol does not know.
+ */
 export const pkMessageSchema = z.object({
   kind: z.literal('liveroom.pk'),
   v: z.literal(PK_PROTOCOL_VERSION),
   from: pkHostSchema,
   to: pkHostSchema,
-  body: pkBodySchema,
-});
-
-/** A PK message, as sent and received. */
-export type PkMessage = z.infer<typeof pkMessageSchema>;
-/** The body of a {@link PkMessage}. */
-export type PkMessageBody = PkMessage['body'];
+  body: taggedSchema('type', pkBodySchemas, 'its type needs'),
+}) as unknown as z.ZodMiniType<PkMessage>;
 
 /** `data` as a current PK message, or `undefined` when it is not one. */
 export function parsePkMessage(data: unknown): PkMessage | undefined {
-  const result = pkMessageSchema.safeParse(data);
-  return result.success ? result.data : undefined;
+  const message = pkMessageSchema.safeParse(data).data;
+  return message && { ...message, body: parseTagged('type', pkBodySchemas, message.body) as PkMessageBody };
 }
 
 /** `text` parsed as JSON and then by `parse`, or `undefined` when it is not JSON. */

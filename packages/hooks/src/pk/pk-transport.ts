@@ -5,8 +5,7 @@
  * supplies elsewhere (Agora RTM, its own backend), because Agora's stream
  * messages stay inside one channel and its media relay carries no data.
  */
-import type { Room } from '@liveroom/core';
-import { onRoomEvent } from '../store/room-listener.js';
+import { onEvents, type Room, type RoomEventMap } from '@liveroom/core';
 import type { PkHost } from './battle-types.js';
 import { decodePkMessage, type PkMessage } from './pk-messages.js';
 
@@ -69,7 +68,7 @@ export function listenInRoom(
         listener({ type: 'message', message });
       }
     }),
-    onRoomEvent(room, 'participant-left', ({ id }) => listener({ type: 'peer-left', userId: id })),
+    onEvents<RoomEventMap>(room, { 'participant-left': ({ id }) => listener({ type: 'peer-left', userId: id }) }),
   ];
   return () => {
     for (const stop of stops) stop();

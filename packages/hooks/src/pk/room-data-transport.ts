@@ -4,8 +4,7 @@
  * The local provider supports data messages; on Agora, supply a transport
  * over RTM or your backend instead (decision 6).
  */
-import { LiveroomError, type Room } from '@liveroom/core';
-import { onRoomEvent } from '../store/room-listener.js';
+import { LiveroomError, onEvents, type Room, type RoomEventMap } from '@liveroom/core';
 import { listenInRoom, type PkTransport } from './pk-transport.js';
 
 /** Throws `NOT_SUPPORTED` when `room`'s provider has no data messages, saying what they were `for`. */
@@ -42,9 +41,9 @@ export function createRoomDataPkTransport(room: Room): PkTransport {
     listen: (listener) =>
       // Data messages never leave the room, so the sender is in this room.
       listenInRoom(room, listener, (deliver) =>
-        onRoomEvent(room, 'data-message', ({ from, payload }) =>
-          deliver(payload, { userId: from, roomId: room.roomId ?? '' }),
-        ),
+        onEvents<RoomEventMap>(room, {
+          'data-message': ({ from, payload }) => deliver(payload, { userId: from, roomId: room.roomId ?? '' }),
+        }),
       ),
   };
 }

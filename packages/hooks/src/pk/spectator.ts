@@ -7,8 +7,7 @@
  * when it starts, reconnects or loses its host, so it never waits for the
  * next change to catch up.
  */
-import type { Room } from '@liveroom/core';
-import { onRoomEvent } from '../store/room-listener.js';
+import { onEvents, type Room, type RoomEventMap } from '@liveroom/core';
 import { type ReadableStore, Subscribable } from '../store/subscribable.js';
 import { fromBroadcast, isStateRequest, STATE_REQUEST, toBroadcast } from './battle-broadcast-messages.js';
 import { type BattleClock, systemClock } from './battle-clock.js';
@@ -57,23 +56,24 @@ export function broadcastBattle(store: BattleStore, room: Room): () => void {
     due.set(viewer, next);
     send(viewer);
   };
-  const stops = [
-    store.subscribe(() => {
-      if (store.getSnapshot().battle === last) return;
-      last = store.getSnapshot().battle;
-      send();
-    }),
-    onRoomEvent(room, 'participant-joined', ({ id }) => send(id)),
-    onRoomEvent(room, 'participant-left', ({ id }) => due.delete(id)),
-    onRoomEvent(room, 'data-message', ({ from, payload }) => {
+  const stopFollowing = store.subscribe(() => {
+    if (store.getSnapshot().battle === last) return;
+    last = store.getSnapshot().battle;
+    send();
+  });
+  const stopListening = onEvents<RoomEventMap>(room, {
+    'participant-joined': ({ id }) => send(id),
+    'participant-left': ({ id }) => due.delete(id),
+    'data-message': ({ from, payload }) => {
       if (isStateRequest(payload)) answer(from);
-    }),
-    onRoomEvent(room, 'connection-state-changed', ({ state }) => {
+    },
+    'connection-state-changed': ({ state }) => {
       if (state === 'connected') send();
-    }),
-  ];
+    },
+  });
   return () => {
-    for (const stop of stops) stop();
+    stopFollowing();
+    stopListening();
   };
 }
 
@@ -124,7 +124,7 @@ export class SpectatorStore extends Subscribable {
   readonly #room: Room;
   readonly #clock: BattleClock;
   readonly #pinned: string | undefined;
-  readonly #stops: (() => void)[];
+  readonly #stop: () => void;
   #snapshot: SpectatorSnapshot;
   #seq = 0;
 
@@ -135,17 +135,17 @@ export class SpectatorStore extends Subscribable {
     this.#clock = options.clock ?? systemClock;
     this.#pinned = options.hostId;
     this.#snapshot = { hostId: this.#pinned, battle: IDLE_BATTLE };
-    this.#stops = [
-      onRoomEvent(this.#room, 'data-message', ({ from, payload }) => this.#onMessage(from, payload)),
-      onRoomEvent(this.#room, 'participant-left', ({ id }) => {
+    this.#stop = onEvents<RoomEventMap>(this.#room, {
+      'data-message': ({ from, payload }) => this.#onMessage(from, payload),
+      'participant-left': ({ id }) => {
         if (id === this.#snapshot.hostId) this.#unfollow();
-      }),
+      },
       // Broadcasts sent while this viewer was away are lost: ask again once connected.
-      onRoomEvent(this.#room, 'connection-state-changed', ({ state }) => {
+      'connection-state-changed': ({ state }) => {
         if (state === 'connected') this.#ask();
-      }),
-      onRoomEvent(this.#room, 'left', () => this.#unfollow()),
-    ];
+      },
+      left: () => this.#unfollow(),
+    });
     // The host sent its state when this viewer joined, maybe before this store listened.
     if (this.#room.connectionState === 'connected') this.#ask();
   }
@@ -160,7 +160,7 @@ export class SpectatorStore extends Subscribable {
 
   /** Stops listening. */
   destroy(): void {
-    for (const stop of this.#stops) stop();
+    this.#stop();
   }
 
   #onMessage(from: string, payload: string): void {

@@ -3,9 +3,17 @@
  * observables and events. One set per room ({@link roomStores}), shared by
  * every component that reads it.
  */
-import type { ConnectionState, LocalTrack, NetworkQuality, RemoteParticipant, Role, Room } from '@liveroom/core';
+import {
+  type ConnectionState,
+  type LocalTrack,
+  type NetworkQuality,
+  onEvents,
+  type RemoteParticipant,
+  type Role,
+  type Room,
+  type RoomEventMap,
+} from '@liveroom/core';
 import { ObservableStore } from '../store/observable-store.js';
-import { onRoomEvent } from '../store/room-listener.js';
 import { shallowEqual } from '../store/shallow-equal.js';
 import { type ReadableStore, ValueStore } from '../store/subscribable.js';
 
@@ -76,18 +84,20 @@ function sessionStore(room: Room): ReadableStore<RoomSnapshot> {
 
 function qualityStore(room: Room): ReadableStore<QualityByParticipant> {
   const store = new ValueStore<QualityByParticipant>(new Map());
-  onRoomEvent(room, 'network-quality', (quality) => {
-    const id = quality.participantId ?? '';
-    const known = store.getSnapshot().get(id);
-    if (known?.uplink === quality.uplink && known.downlink === quality.downlink) return;
-    store.set(new Map(store.getSnapshot()).set(id, quality));
-  });
-  onRoomEvent(room, 'participant-left', ({ id }) => {
-    const next = new Map(store.getSnapshot());
-    if (next.delete(id)) store.set(next);
-  });
-  onRoomEvent(room, 'left', () => {
-    if (store.getSnapshot().size > 0) store.set(new Map());
+  onEvents<RoomEventMap>(room, {
+    'network-quality': (quality) => {
+      const id = quality.participantId ?? '';
+      const known = store.getSnapshot().get(id);
+      if (known?.uplink === quality.uplink && known.downlink === quality.downlink) return;
+      store.set(new Map(store.getSnapshot()).set(id, quality));
+    },
+    'participant-left': ({ id }) => {
+      const next = new Map(store.getSnapshot());
+      if (next.delete(id)) store.set(next);
+    },
+    left: () => {
+      if (store.getSnapshot().size > 0) store.set(new Map());
+    },
   });
   return store;
 }
