@@ -69,3 +69,16 @@ export function fromAgoraError(error: unknown, doing: string): LiveroomError {
   const detail = error instanceof Error ? `: ${error.message}` : '';
   return new LiveroomError('PROVIDER_ERROR', `Agora could not ${doing}${detail}`, { cause: error, provider: 'agora' });
 }
+
+/**
+ * Runs one Agora call and rejects with {@link fromAgoraError} when it fails.
+ *
+ * @param doing - what the call does, for the message (`'publish the camera'`).
+ */
+export async function callAgora<T>(doing: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    throw fromAgoraError(error, doing);
+  }
+}

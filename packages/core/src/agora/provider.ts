@@ -23,26 +23,22 @@ import type { ProviderStats } from '../stats.js';
 import type { Role, TrackKind, VideoStreamQuality } from '../types.js';
 import { parseInput } from '../validation.js';
 import { settleWithin } from './abort.js';
-import { fromAgoraError } from './errors.js';
+import { callAgora, fromAgoraError } from './errors.js';
 import { bridgeClientEvents } from './events.js';
 import { type AgoraProviderOptions, agoraProviderOptionsSchema, type ResolvedAgoraProviderOptions } from './options.js';
+import { AgoraPublisher, type PublishingSession } from './publisher.js';
 import { fillRelayConfiguration, relayDestinationsSchema } from './relay.js';
 import { type AgoraClient, type AgoraSdk, type AgoraSdkLoader, loadAgoraSdk } from './sdk.js';
 import { localVideoStatsOf, remoteAudioStatsOf, remoteVideoStatsOf, transportStatsOf } from './stats.js';
-import { AgoraLocalTrackHandle, cameraConfigOf, microphoneConfigOf } from './tracks.js';
 import { fromAgoraUid, toAgoraUid } from './uid.js';
 
 /** The Agora client of the current session and what the provider knows about it. */
-interface Session {
-  client: AgoraClient;
+interface Session extends PublishingSession {
   stopEvents: () => void;
   roomId: string;
   role: Role;
   /** Set once Agora confirmed the join. */
   userId: string | undefined;
-  dualStreamEnabled: boolean;
-  /** Local tracks published in this session. */
-  published: Set<AgoraLocalTrackHandle>;
 }
 
 /** The RtcProvider over Agora. Create it with {@link createAgoraProvider}. */
@@ -58,7 +54,7 @@ export class AgoraProvider implements RtcProvider {
   /** The neutral provider events, converted once from the Agora client's own (`user-published`, `connection-state-change`…). */
   readonly events = new EventEmitter<ProviderEventMap>();
   readonly #options: ResolvedAgoraProviderOptions;
-  readonly #tracks = new Set<AgoraLocalTrackHandle>();
+  readonly #publisher: AgoraPublisher;
   #sdk: Promise<AgoraSdk> | undefined;
   #session: Session | undefined;
   /** Aborts the join in flight (timeout, the room's signal, or `leave()`). */
@@ -77,6 +73,11 @@ export class AgoraProvider implements RtcProvider {
       audioLevels: options.audioLevels,
       keepsPublicationsOnReconnect: true,
     };
+    this.#publisher = new AgoraPublisher(
+      options,
+      () => this.#loadSdk(),
+      () => this.#session,
+    );
   }
 
   /**
@@ -132,33 +133,25 @@ export class AgoraProvider implements RtcProvider {
   async setRole(role: Role): Promise<void> {
     const session = this.#require('setRole()');
     const token = await this.#fetchToken(session.roomId, session.userId ?? '', role);
-    if (token) await this.#call('renew the token for the new role', () => session.client.renewToken(token));
-    await this.#call('switch role', () => this.#applyRole(session.client, role));
+    if (token) await callAgora('renew the token for the new role', () => session.client.renewToken(token));
+    await callAgora('switch role', () => this.#applyRole(session.client, role));
     session.role = role;
   }
 
   /** Passes the new token to Agora's `client.renewToken()`; rejects with `INVALID_STATE` before joining. */
   async renewToken(token: string): Promise<void> {
     const { client } = this.#require('renewToken()');
-    await this.#call('renew the token', () => client.renewToken(token));
+    await callAgora('renew the token', () => client.renewToken(token));
   }
 
   /** Opens the camera with `createCameraVideoTrack()`, at `videoEncoderPreset` unless a size is given. */
-  async createCameraTrack(options: CameraOptions): Promise<ProviderLocalTrack> {
-    const sdk = await this.#loadSdk();
-    const track = await this.#call('open the camera', () =>
-      sdk.createCameraVideoTrack(cameraConfigOf(options, this.#options.videoEncoderPreset)),
-    );
-    return this.#keep(new AgoraLocalTrackHandle('camera', track, (t) => this.#forget(t)));
+  createCameraTrack(options: CameraOptions): Promise<ProviderLocalTrack> {
+    return this.#publisher.createCameraTrack(options);
   }
 
   /** Opens the microphone with `createMicrophoneAudioTrack()`, at `audioEncoderPreset`. */
-  async createMicrophoneTrack(options: MicrophoneOptions): Promise<ProviderLocalTrack> {
-    const sdk = await this.#loadSdk();
-    const track = await this.#call('open the microphone', () =>
-      sdk.createMicrophoneAudioTrack(microphoneConfigOf(options, this.#options.audioEncoderPreset)),
-    );
-    return this.#keep(new AgoraLocalTrackHandle('microphone', track, (t) => this.#forget(t)));
+  createMicrophoneTrack(options: MicrophoneOptions): Promise<ProviderLocalTrack> {
+    return this.#publisher.createMicrophoneTrack(options);
   }
 
   /**
@@ -167,37 +160,24 @@ export class AgoraProvider implements RtcProvider {
    * track another provider created.
    */
   async publish(track: ProviderLocalTrack): Promise<void> {
-    const session = this.#require('publish()');
-    const handle = this.#handleOf(track);
-    await this.#call(`publish the ${handle.source}`, async () => {
-      if (handle.kind === 'video' && this.#options.dualStream && !session.dualStreamEnabled) {
-        await session.client.enableDualStream();
-        session.dualStreamEnabled = true;
-      }
-      await session.client.publish(handle.agoraTrack);
-    });
-    session.published.add(handle);
+    await this.#publisher.publish(this.#require('publish()'), track);
   }
 
   /** Unpublishes the track from the channel without closing it. */
   async unpublish(track: ProviderLocalTrack): Promise<void> {
-    const session = this.#require('unpublish()');
-    const handle = this.#handleOf(track);
-    await this.#call(`unpublish the ${handle.source}`, () => session.client.unpublish(handle.agoraTrack));
-    session.published.delete(handle);
+    await this.#publisher.unpublish(this.#require('unpublish()'), track);
   }
 
   /** Agora's `track.setMuted()`: frames stop and remote users get `user-info-updated` (`mute-video`, `mute-audio`). */
-  async setMuted(track: ProviderLocalTrack, muted: boolean): Promise<void> {
-    const handle = this.#handleOf(track);
-    await this.#call(`${muted ? 'mute' : 'unmute'} the ${handle.source}`, () => handle.agoraTrack.setMuted(muted));
+  setMuted(track: ProviderLocalTrack, muted: boolean): Promise<void> {
+    return this.#publisher.setMuted(track, muted);
   }
 
   /** Agora's `client.subscribe()` for one media type of one remote user. */
   async subscribe(participantId: string, kind: TrackKind): Promise<ProviderRemoteTrack> {
     const { client } = this.#require('subscribe()');
     const uid = this.#uidOf(client, participantId);
-    const remote = await this.#call(`subscribe to ${participantId}'s ${kind}`, () =>
+    const remote = await callAgora(`subscribe to ${participantId}'s ${kind}`, () =>
       kind === 'video' ? client.subscribe(uid, 'video') : client.subscribe(uid, 'audio'),
     );
     return { participantId, kind, mediaStreamTrack: remote.getMediaStreamTrack() };
@@ -207,7 +187,7 @@ export class AgoraProvider implements RtcProvider {
   async unsubscribe(participantId: string, kind: TrackKind): Promise<void> {
     const { client } = this.#require('unsubscribe()');
     const uid = this.#uidOf(client, participantId);
-    await this.#call(`unsubscribe from ${participantId}'s ${kind}`, () => client.unsubscribe(uid, kind));
+    await callAgora(`unsubscribe from ${participantId}'s ${kind}`, () => client.unsubscribe(uid, kind));
   }
 
   /**
@@ -231,7 +211,7 @@ export class AgoraProvider implements RtcProvider {
   async setRemoteVideoQuality(participantId: string, quality: VideoStreamQuality): Promise<void> {
     const { client } = this.#require('setRemoteVideoQuality()');
     const uid = this.#uidOf(client, participantId);
-    await this.#call(`switch ${participantId} to the ${quality} stream`, () =>
+    await callAgora(`switch ${participantId} to the ${quality} stream`, () =>
       client.setRemoteVideoStreamType(uid, quality === 'low' ? 1 : 0),
     );
   }
@@ -240,20 +220,20 @@ export class AgoraProvider implements RtcProvider {
   async startRelay(destinations: RelayDestination[]): Promise<void> {
     const { client } = this.#require('startRelay()');
     const configuration = await this.#relayConfiguration(destinations);
-    await this.#call('start the media relay', () => client.startChannelMediaRelay(configuration));
+    await callAgora('start the media relay', () => client.startChannelMediaRelay(configuration));
   }
 
   /** Replaces the relay's destinations (`updateChannelMediaRelay()`) without stopping it. */
   async updateRelay(destinations: RelayDestination[]): Promise<void> {
     const { client } = this.#require('updateRelay()');
     const configuration = await this.#relayConfiguration(destinations);
-    await this.#call('update the media relay', () => client.updateChannelMediaRelay(configuration));
+    await callAgora('update the media relay', () => client.updateChannelMediaRelay(configuration));
   }
 
   /** Stops relaying into every destination (`stopChannelMediaRelay()`). */
   async stopRelay(): Promise<void> {
     const { client } = this.#require('stopRelay()');
-    await this.#call('stop the media relay', () => client.stopChannelMediaRelay());
+    await callAgora('stop the media relay', () => client.stopChannelMediaRelay());
   }
 
   async #connect(params: ProviderJoinParams, signal: AbortSignal): Promise<{ session: Session; uid: UID }> {
@@ -289,7 +269,7 @@ export class AgoraProvider implements RtcProvider {
 
   async #fetchToken(roomId: string, userId: string, role: Role): Promise<string | undefined> {
     const provide = this.#options.tokenProvider;
-    return provide ? this.#call('fetch a token', () => provide({ roomId, userId, role })) : undefined;
+    return provide ? callAgora('fetch a token', () => provide({ roomId, userId, role })) : undefined;
   }
 
   async #renewFromTokenProvider(): Promise<void> {
@@ -332,14 +312,6 @@ export class AgoraProvider implements RtcProvider {
     return this.#sdk;
   }
 
-  async #call<T>(doing: string, action: () => Promise<T>): Promise<T> {
-    try {
-      return await action();
-    } catch (error) {
-      throw fromAgoraError(error, doing);
-    }
-  }
-
   #require(what: string): Session {
     const session = this.#session;
     if (!session?.userId) {
@@ -350,13 +322,6 @@ export class AgoraProvider implements RtcProvider {
     return session;
   }
 
-  #handleOf(track: ProviderLocalTrack): AgoraLocalTrackHandle {
-    if (track instanceof AgoraLocalTrackHandle && this.#tracks.has(track)) return track;
-    throw new LiveroomError('INVALID_STATE', 'This track was not created by this Agora provider, or it was closed.', {
-      provider: this.name,
-    });
-  }
-
   /** The uid Agora knows a participant by (string accounts and integer uids are different users). */
   #uidOf(client: AgoraClient, participantId: string): UID {
     return (
@@ -364,20 +329,9 @@ export class AgoraProvider implements RtcProvider {
     );
   }
 
-  #keep(handle: AgoraLocalTrackHandle): AgoraLocalTrackHandle {
-    this.#tracks.add(handle);
-    return handle;
-  }
-
-  /** A closed track cannot be used again (Agora), so it no longer counts as created or published. */
-  #forget(handle: AgoraLocalTrackHandle): void {
-    this.#tracks.delete(handle);
-    this.#session?.published.delete(handle);
-  }
-
   /** Closes every local track, stops forwarding events and leaves the channel. Safe to call twice. */
   async #release(): Promise<void> {
-    for (const track of [...this.#tracks]) track.close();
+    this.#publisher.closeAll();
     const session = this.#session;
     this.#session = undefined;
     if (session) {
