@@ -6,8 +6,16 @@
  */
 import * as z from 'zod/mini';
 
+/**
+ * Exactly `value` (a protocol's name or version), as a one-value `z.enum`:
+ * `z.literal` is a kind no other browser package needs (about 0.12 KB gzip).
+ */
+export function exactly<const T extends string | number>(value: T) {
+  return z.enum({ value } as { value: T });
+}
+
 /** A whole number from `min` to `max`, checked with a refine rather than `z.int()`. */
-export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
+export function wholeNumber(min: number, max = Infinity) {
   return z.number().check(z.refine(Number.isInteger, 'must be a whole number'), z.gte(min), z.lte(max));
 }
 
@@ -22,12 +30,12 @@ export type TaggedSchemas = Record<string, z.ZodMiniObject>;
  */
 export function taggedSchema(key: string, schemas: TaggedSchemas, what: string) {
   const tags = Object.keys(schemas) as [string, ...string[]];
-  return z.looseObject({ [key]: z.enum(tags) }).check(
-    z.refine((value) => {
-      const tag = value[key] as string;
-      return Object.hasOwn(schemas, tag) && schemas[tag]!.safeParse(value).success;
-    }, `must have the fields ${what}`),
-  );
+  // zod runs the refine only once the tag is one of `tags`.
+  return z
+    .looseObject({ [key]: z.enum(tags) })
+    .check(
+      z.refine((value) => schemas[value[key] as string]!.safeParse(value).success, `must have the fields ${what}`),
+    );
 }
 
 /** `value` (already valid for {@link taggedSchema}) with only its tag and the fields its schema knows. */

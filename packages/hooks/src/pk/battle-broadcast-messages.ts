@@ -5,7 +5,7 @@
  * Validated with `zod/mini` on the receiving side.
  */
 import * as z from 'zod/mini';
-import { parseTagged, taggedSchema, wholeNumber } from '../schema-kinds.js';
+import { exactly, parseTagged, taggedSchema, wholeNumber } from '../schema-kinds.js';
 import type { BattleState } from './battle-types.js';
 import {
   battleIdSchema,
@@ -71,8 +71,8 @@ export interface BattleBroadcast {
 
 /** The broadcast message: a battle state without the host's memory of ended battles. */
 export const battleBroadcastSchema = z.object({
-  kind: z.literal('liveroom.pk-state'),
-  v: z.literal(PK_PROTOCOL_VERSION),
+  kind: exactly('liveroom.pk-state'),
+  v: exactly(PK_PROTOCOL_VERSION),
   seq: wholeNumber(1),
   battle: taggedSchema('phase', battleSchemas, 'of its phase'),
 }) as unknown as z.ZodMiniType<BattleBroadcast>;
@@ -98,8 +98,8 @@ export function fromBroadcast(text: string): { seq: number; battle: BattleState 
  * the next broadcast, as before.
  */
 export const battleStateRequestSchema = z.object({
-  kind: z.literal('liveroom.pk-state-request'),
-  v: z.literal(PK_PROTOCOL_VERSION),
+  kind: exactly('liveroom.pk-state-request'),
+  v: exactly(PK_PROTOCOL_VERSION),
 });
 
 /** A state request, as sent and received. */

@@ -29,21 +29,35 @@ const ENDED_MEMORY = 16;
 /** The state before any battle. */
 export const IDLE_BATTLE: IdleBattle = { phase: 'idle', ended: [] };
 
-const ENGAGED_PHASES: readonly BattlePhase[] = [
-  'inviting',
-  'invited',
-  'accepted',
-  'countdown',
-  'active',
-  'settling',
-  'result',
-];
-
 type Engaged = Exclude<BattleState, IdleBattle>;
 type EventOf<T extends BattleEvent['type']> = Extract<BattleEvent, { type: T }>;
+/** Events about the current battle: they name it and apply in some of its phases. */
+type BattleScopedEvent = Exclude<BattleEvent, BattleInvite | { type: 'tick' }>;
 
 const ok = (state: BattleState): BattleTransition => ({ ok: true, state });
 const no = (state: BattleState, reason: BattleRejection): BattleTransition => ({ ok: false, state, reason });
+const backToIdle = (state: Engaged) => ok(idleAfter(state));
+
+/** One rule per battle-scoped event: the phases it applies in (else `wrong_phase`), and what it does there. */
+type Rule<T extends BattleScopedEvent['type']> = [
+  phases: readonly BattlePhase[],
+  apply: (state: Engaged, event: EventOf<T>) => BattleTransition,
+];
+
+const RULES: { [T in BattleScopedEvent['type']]: Rule<T> } = {
+  accept: [['inviting', 'invited'], (s) => ok({ ...s, phase: 'accepted' })],
+  decline: [['inviting', 'invited'], backToIdle],
+  cancel: [['inviting', 'invited', 'accepted'], backToIdle],
+  start: [['accepted'], start],
+  score: [['countdown', 'active', 'settling'], (s, event) => score(s as RunningBattle, event)],
+  end: [['countdown', 'active'], (s, event) => endEarly(s as RunningBattle, event)],
+  opponent_left: [
+    ['inviting', 'invited', 'accepted', 'countdown', 'active', 'settling'],
+    (s, event) => opponentLeft(s, event.at),
+  ],
+  dismiss: [['result'], backToIdle],
+  abandon: [['inviting', 'invited', 'accepted', 'countdown', 'active', 'settling', 'result'], backToIdle],
+};
 
 /**
  * Applies one event and says whether it was applied. Never throws: invalid
@@ -56,55 +70,21 @@ const no = (state: BattleState, reason: BattleRejection): BattleTransition => ({
  * ```
  */
 export function battleTransition(state: BattleState, event: BattleEvent): BattleTransition {
-  switch (event.type) {
-    case 'invite_sent':
-    case 'invite_received':
-      return invite(state, event, event.type === 'invite_sent');
-    case 'accept':
-      return within(state, event.battleId, ['inviting', 'invited'], (s) => ok({ ...s, phase: 'accepted' }));
-    case 'decline':
-      return within(state, event.battleId, ['inviting', 'invited'], (s) => ok(idleAfter(s)));
-    case 'cancel':
-      return within(state, event.battleId, ['inviting', 'invited', 'accepted'], (s) => ok(idleAfter(s)));
-    case 'start':
-      return within(state, event.battleId, ['accepted'], (s) => start(s, event));
-    case 'score':
-      return within(state, event.battleId, ['countdown', 'active', 'settling'], (s) =>
-        score(s as RunningBattle, event),
-      );
-    case 'end':
-      return within(state, event.battleId, ['countdown', 'active'], (s) => endEarly(s as RunningBattle, event));
-    case 'opponent_left':
-      return within(
-        state,
-        event.battleId,
-        ['inviting', 'invited', 'accepted', 'countdown', 'active', 'settling'],
-        (s) => opponentLeft(s, event.at),
-      );
-    case 'dismiss':
-      return within(state, event.battleId, ['result'], (s) => ok(idleAfter(s)));
-    case 'abandon':
-      return within(state, event.battleId, ENGAGED_PHASES, (s) => ok(idleAfter(s)));
-    case 'tick':
-      return tick(state, event.now);
+  if (event.type === 'tick') return tick(state, event.now);
+  if (event.type === 'invite_sent' || event.type === 'invite_received') {
+    return invite(state, event, event.type === 'invite_sent');
   }
+  if (state.phase === 'idle' || state.battleId !== event.battleId) {
+    return no(state, state.ended.includes(event.battleId) ? 'already_ended' : 'unknown_battle');
+  }
+  // The table pairs each event type with its own rule; TypeScript cannot follow that pairing through a union.
+  const [phases, apply] = RULES[event.type] as Rule<typeof event.type>;
+  return phases.includes(state.phase) ? apply(state, event as never) : no(state, 'wrong_phase');
 }
 
 /** {@link battleTransition} as a plain `(state, event) => state` reducer (for `useReducer` or a store). */
 export function battleReducer(state: BattleState, event: BattleEvent): BattleState {
   return battleTransition(state, event).state;
-}
-
-function within(
-  state: BattleState,
-  battleId: string,
-  phases: readonly BattlePhase[],
-  apply: (state: Engaged) => BattleTransition,
-): BattleTransition {
-  if (state.phase === 'idle' || state.battleId !== battleId) {
-    return no(state, state.ended.includes(battleId) ? 'already_ended' : 'unknown_battle');
-  }
-  return phases.includes(state.phase) ? apply(state) : no(state, 'wrong_phase');
 }
 
 function idleAfter(state: Engaged): IdleBattle {

@@ -4,7 +4,15 @@
  * timers on an injectable {@link BattleClock}, the cross-room media relay and
  * telemetry. Framework-agnostic: `subscribe` / `getSnapshot`.
  */
-import { canPublish, LiveroomError, onEvents, parseInput, type Room, type RoomEventMap } from '@liveroom/core';
+import {
+  asLiveroomError,
+  canPublish,
+  LiveroomError,
+  onEvents,
+  parseInput,
+  type Room,
+  type RoomEventMap,
+} from '@liveroom/core';
 import * as z from 'zod/mini';
 import { Subscribable } from '../store/subscribable.js';
 import type { TelemetryEmitter } from '../telemetry.js';
@@ -336,10 +344,7 @@ export class BattleStore extends Subscribable {
       });
     } catch (error) {
       rollback?.();
-      const failure =
-        error instanceof LiveroomError
-          ? error
-          : new LiveroomError('PROVIDER_ERROR', `Could not send the PK ${body.type}`, { cause: error });
+      const failure = asLiveroomError(error, 'PROVIDER_ERROR', `Could not send the PK ${body.type}`);
       this.#patch({ lastError: failure });
       throw failure;
     }

@@ -5,7 +5,7 @@
  * other side may run another version or another app.
  */
 import * as z from 'zod/mini';
-import { parseTagged, taggedSchema, wholeNumber } from '../schema-kinds.js';
+import { exactly, parseTagged, taggedSchema, wholeNumber } from '../schema-kinds.js';
 import type { BattleTimings, PkHost } from './battle-types.js';
 
 /** Protocol version; a receiver drops messages of other versions. */
@@ -99,8 +99,8 @@ export interface PkMessage {
  * protocol does not know.
  */
 export const pkMessageSchema = z.object({
-  kind: z.literal('liveroom.pk'),
-  v: z.literal(PK_PROTOCOL_VERSION),
+  kind: exactly('liveroom.pk'),
+  v: exactly(PK_PROTOCOL_VERSION),
   from: pkHostSchema,
   to: pkHostSchema,
   body: taggedSchema('type', pkBodySchemas, 'its type needs'),
