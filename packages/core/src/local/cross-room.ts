@@ -4,8 +4,9 @@
  * `sendToRoom` and reports what arrives as {@link CrossRoomEvent}s; the
  * server stamps the sender, so `fromRoomId` and `from` cannot be forged.
  */
+import { EventEmitter } from 'eventemitter3';
 import * as z from 'zod/mini';
-import { MAX_DATA_PAYLOAD } from './protocol.js';
+import { MAX_DATA_PAYLOAD, type ServerMessage } from './protocol.js';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 
@@ -25,3 +26,26 @@ export type CrossRoomEvent =
 
 /** A listener of {@link CrossRoomEvent}s. */
 export type CrossRoomListener = (event: CrossRoomEvent) => void;
+
+/** The server messages that carry cross-room traffic. */
+export type CrossRoomMessage = Extract<ServerMessage, { type: 'room-message' | 'room-peer-left' }>;
+
+/** Hands cross-room traffic to its listeners; it stays off the provider's neutral events, as the provider's own API. */
+export class CrossRoomMessages {
+  readonly #listeners = new EventEmitter<{ event: [CrossRoomEvent] }>();
+
+  /** Adds a listener; returns the function that removes it. */
+  listen(listener: CrossRoomListener): () => void {
+    this.#listeners.on('event', listener);
+    return () => this.#listeners.off('event', listener);
+  }
+
+  /** Delivers one server message to the listeners as a {@link CrossRoomEvent}. */
+  deliver(message: CrossRoomMessage): void {
+    const event: CrossRoomEvent =
+      message.type === 'room-message'
+        ? { ...message, type: 'message' }
+        : { type: 'peer-left', roomId: message.roomId, userId: message.userId };
+    this.#listeners.emit('event', event);
+  }
+}

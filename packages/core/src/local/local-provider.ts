@@ -22,13 +22,15 @@ import type {
 import type { ProviderStats } from '../stats.js';
 import { canPublish, type Role, type TrackKind } from '../types.js';
 import { parseInput } from '../validation.js';
-import { type CaptureTrack, cameraConstraints, microphoneConstraints, openCapture } from './capture.js';
-import { type CrossRoomListener, roomMessageInputSchema } from './cross-room.js';
+import { AudioLevelReporter } from './audio-levels.js';
+import { cameraConstraints, microphoneConstraints, openCapture } from './capture.js';
+import { type CrossRoomListener, CrossRoomMessages, roomMessageInputSchema } from './cross-room.js';
 import { enterRoom } from './entry.js';
 import { Mesh } from './mesh.js';
 import { type LocalProviderConfig, type LocalProviderOptions, localProviderOptionsSchema } from './options.js';
 import { generateCertificate } from './peer-link.js';
 import { type Impairment, impairmentSchema, type ParticipantInfo, type ServerMessage } from './protocol.js';
+import { MeshPublications } from './publications.js';
 import { RemoteRoster } from './remote-roster.js';
 import type { SignallingSocket } from './signalling-socket.js';
 import { StatsSampler } from './webrtc-stats.js';
@@ -54,20 +56,26 @@ export class LocalProvider implements RtcProvider {
   /** The neutral provider events, from the signalling server and the mesh. */
   readonly events = new EventEmitter<ProviderEventMap>();
   /** Cross-room traffic stays off {@link ProviderEventMap}: it is this provider's own API. */
-  readonly #crossRoom = new EventEmitter<{ event: Parameters<CrossRoomListener> }>();
+  readonly #crossRoom = new CrossRoomMessages();
+  readonly #audioLevels = new AudioLevelReporter(
+    () => this.#mesh,
+    (levels) => this.events.emit('audio-levels', levels),
+  );
   readonly #config: LocalProviderConfig;
   /** Lets the server tell this client's reconnect from a second user with the same id. */
   readonly #sessionId = crypto.randomUUID();
   readonly #roster = new RemoteRoster(this.events);
-  readonly #published = new Map<TrackKind, ProviderLocalTrack>();
-  readonly #muted = new WeakSet<ProviderLocalTrack>();
+  readonly #publications = new MeshPublications({
+    mesh: () => this.#mesh,
+    announce: (message) => this.#request(message),
+    connected: () => this.#socket?.open === true,
+  });
   readonly #stats = new StatsSampler();
   #session: Session | undefined;
   #socket: SignallingSocket | undefined;
   #mesh: Mesh | undefined;
   /** Aborted by `leave()`: ends a pending join or reconnect loop. */
   #lifetime: AbortController | undefined;
-  #audioTimer: ReturnType<typeof setInterval> | undefined;
   #removed = false;
   /** Made at the first join, reused by every connection and rejoin after it. */
   #certificate: Promise<RTCCertificate | undefined> | undefined;
@@ -105,7 +113,7 @@ export class LocalProvider implements RtcProvider {
       this.#roster.learn(entry.joined.participants, false);
       const certificate = await this.#certificate;
       if (certificate) certificates.push(certificate);
-      this.#startAudioLevels();
+      this.#audioLevels.start(this.#config.audioLevelIntervalMs);
       return { userId: params.userId, serverTimeOffsetMs: entry.serverTimeOffsetMs };
     } catch (error) {
       this.#release();
@@ -126,7 +134,7 @@ export class LocalProvider implements RtcProvider {
     await this.#request({ type: 'set-role', role });
     session.role = role;
     if (!canPublish(role)) {
-      this.#published.clear();
+      this.#publications.clear();
       this.#mesh?.closeUplinks();
     }
   }
@@ -136,12 +144,14 @@ export class LocalProvider implements RtcProvider {
 
   /** Opens the camera with `getUserMedia` (before joining too, for a preview). */
   createCameraTrack(options: CameraOptions): Promise<ProviderLocalTrack> {
-    return openCapture('camera', cameraConstraints(options), (track, next) => this.#swap(track, next));
+    return openCapture('camera', cameraConstraints(options), (track, next) => this.#publications.swap(track, next));
   }
 
   /** Opens the microphone with `getUserMedia`. */
   createMicrophoneTrack(options: MicrophoneOptions): Promise<ProviderLocalTrack> {
-    return openCapture('microphone', microphoneConstraints(options), (track, next) => this.#swap(track, next));
+    return openCapture('microphone', microphoneConstraints(options), (track, next) =>
+      this.#publications.swap(track, next),
+    );
   }
 
   /**
@@ -151,31 +161,17 @@ export class LocalProvider implements RtcProvider {
   async publish(track: ProviderLocalTrack): Promise<void> {
     const session = this.#requireSession('publish()');
     if (!canPublish(session.role)) throw new LiveroomError('INVALID_STATE', 'The audience cannot publish.');
-    const mesh = this.#mesh as Mesh;
-    this.#published.set(track.kind, track);
-    await this.#request({ type: 'publish', kind: track.kind });
-    const muted = this.#muted.has(track);
-    if (muted) await this.#request({ type: 'mute', kind: track.kind });
-    mesh.send(track.kind, muted ? null : track.mediaStreamTrack);
-    for (const id of this.#roster.ids()) mesh.connectViewer(id);
+    await this.#publications.publish(this.#mesh as Mesh, track, this.#roster.ids());
   }
 
   /** Stops sending the track to everyone; a track not published resolves at once. */
-  async unpublish(track: ProviderLocalTrack): Promise<void> {
-    if (this.#published.get(track.kind) !== track) return;
-    this.#published.delete(track.kind);
-    this.#mesh?.send(track.kind, null);
-    if (this.#socket?.open) await this.#request({ type: 'unpublish', kind: track.kind });
+  unpublish(track: ProviderLocalTrack): Promise<void> {
+    return this.#publications.unpublish(track);
   }
 
   /** Sends no frames while muted (`replaceTrack(null)`), so viewers see a W3C pause, not black frames. */
-  async setMuted(track: ProviderLocalTrack, muted: boolean): Promise<void> {
-    if (muted) this.#muted.add(track);
-    else this.#muted.delete(track);
-    if (this.#published.get(track.kind) !== track) return;
-    // No frames while muted (replaceTrack(null)): viewers see a W3C pause, not black frames.
-    this.#mesh?.send(track.kind, muted ? null : track.mediaStreamTrack);
-    await this.#request({ type: muted ? 'mute' : 'unmute', kind: track.kind });
+  setMuted(track: ProviderLocalTrack, muted: boolean): Promise<void> {
+    return this.#publications.setMuted(track, muted);
   }
 
   /**
@@ -228,8 +224,7 @@ export class LocalProvider implements RtcProvider {
 
   /** Listens to cross-room messages and contacts' departures; returns the function that stops. */
   onRoomMessage(listener: CrossRoomListener): () => void {
-    this.#crossRoom.on('event', listener);
-    return () => this.#crossRoom.off('event', listener);
+    return this.#crossRoom.listen(listener);
   }
 
   /**
@@ -271,7 +266,7 @@ export class LocalProvider implements RtcProvider {
   /** A participant arrived: announce it, and send to it too when publishing. */
   #admit(p: ParticipantInfo): void {
     this.#roster.admit(p);
-    if (this.#published.size > 0) this.#mesh?.connectViewer(p.id);
+    if (this.#publications.active) this.#mesh?.connectViewer(p.id);
   }
 
   #onMessage(message: ServerMessage): void {
@@ -296,23 +291,16 @@ export class LocalProvider implements RtcProvider {
         this.#roster.announce(message.type, message.userId, message.kind);
         return;
       case 'sdp':
-        if (message.description.type === 'offer') mesh.acceptOffer(message.from, message.pcId, message.description);
-        else mesh.acceptAnswer(message.from, message.pcId, message.description);
-        return;
       case 'ice':
-        mesh.addCandidate(message.from, message.pcId, message.candidate as RTCIceCandidateInit | null);
+      case 'impair':
+        mesh.receive(message).catch((error: unknown) => this.#warn(error, 'impairment'));
         return;
       case 'data':
         this.events.emit('data-message', { from: message.from, payload: message.payload });
         return;
       case 'room-message':
-        this.#crossRoom.emit('event', { ...message, type: 'message' });
-        return;
       case 'room-peer-left':
-        this.#crossRoom.emit('event', { type: 'peer-left', roomId: message.roomId, userId: message.userId });
-        return;
-      case 'impair':
-        mesh.impair(message.from, message.impairment).catch((error: unknown) => this.#warn(error, 'impairment'));
+        this.#crossRoom.deliver(message);
         return;
       case 'removed':
         this.#removed = true;
@@ -331,7 +319,7 @@ export class LocalProvider implements RtcProvider {
     this.#socket = undefined;
     this.#mesh?.closeAll(new LiveroomError('CONNECTION_FAILED', 'The connection was lost.', { provider: 'local' }));
     // The room publishes again after the reconnect (keepsPublicationsOnReconnect: false).
-    this.#published.clear();
+    this.#publications.clear();
     this.events.emit('connection-state-changed', 'reconnecting', 'network');
     try {
       const entry = await this.#enter(lifetime.signal, this.#config.reconnectAttempts);
@@ -343,19 +331,6 @@ export class LocalProvider implements RtcProvider {
       const reason = isLiveroomError(error, 'UID_CONFLICT') ? 'uid-conflict' : 'retries-exhausted';
       this.events.emit('connection-state-changed', 'failed', reason);
     }
-  }
-
-  #swap(track: CaptureTrack, next: MediaStreamTrack): void {
-    if (this.#published.get(track.kind) === track && !this.#muted.has(track)) this.#mesh?.send(track.kind, next);
-  }
-
-  #startAudioLevels(): void {
-    const interval = this.#config.audioLevelIntervalMs;
-    if (interval === 0) return;
-    this.#audioTimer = setInterval(() => {
-      const levels = this.#mesh?.audioLevels() ?? [];
-      if (levels.length > 0) this.events.emit('audio-levels', levels);
-    }, interval);
   }
 
   async #request(message: Parameters<SignallingSocket['request']>[0]): Promise<void> {
@@ -383,8 +358,7 @@ export class LocalProvider implements RtcProvider {
 
   /** Closes every peer connection and the socket and stops every timer. */
   #release(): void {
-    clearInterval(this.#audioTimer);
-    this.#audioTimer = undefined;
+    this.#audioLevels.stop();
     this.#mesh?.closeAll(new LiveroomError('OPERATION_ABORTED', 'The local provider left.', { provider: 'local' }));
     this.#mesh = undefined;
     this.#socket?.close();
@@ -392,7 +366,7 @@ export class LocalProvider implements RtcProvider {
     this.#session = undefined;
     this.#lifetime = undefined;
     this.#roster.clear();
-    this.#published.clear();
+    this.#publications.clear();
     this.#removed = false;
   }
 }

@@ -10,7 +10,7 @@ import type { AudioLevel } from '../provider.js';
 import type { TrackKind } from '../types.js';
 import { Downlink } from './downlink.js';
 import type { LinkContext } from './peer-link.js';
-import type { Impairment } from './protocol.js';
+import type { Impairment, ServerMessage } from './protocol.js';
 import { Uplink } from './uplink.js';
 
 interface Waiter {
@@ -19,6 +19,9 @@ interface Waiter {
   resolve: (track: MediaStreamTrack) => void;
   reject: (error: unknown) => void;
 }
+
+/** Server messages meant for the peer connections. */
+export type MeshMessage = Extract<ServerMessage, { type: 'sdp' | 'ice' | 'impair' }>;
 
 /** The peer connections of one joined session. */
 export class Mesh {
@@ -69,6 +72,25 @@ export class Mesh {
     for (const link of this.uplinks.values()) link.close();
     this.uplinks.clear();
     this.#sending.video = this.#sending.audio = null;
+  }
+
+  /**
+   * Applies a peer's SDP or ICE relayed by the server, or a viewer's
+   * impairment request; only an impairment can reject.
+   */
+  async receive(message: MeshMessage): Promise<void> {
+    switch (message.type) {
+      case 'sdp':
+        if (message.description.type === 'offer') this.acceptOffer(message.from, message.pcId, message.description);
+        else this.acceptAnswer(message.from, message.pcId, message.description);
+        return;
+      case 'ice':
+        this.addCandidate(message.from, message.pcId, message.candidate as RTCIceCandidateInit | null);
+        return;
+      case 'impair':
+        await this.impair(message.from, message.impairment);
+        return;
+    }
   }
 
   /** A publisher's offer: replaces any earlier downlink from it. */
