@@ -27,8 +27,8 @@ export interface QualityCollectorOptions {
   enabled?: boolean;
   /** Coarse, non-personal context repeated on every event (decision 14). */
   context?: TelemetryContext;
-  /** @internal Replaces browser APIs in tests. */
-  environment?: Partial<CollectorEnvironment>;
+  /** @internal Replaces the browser (clock, timers, visibility, frames) in tests. */
+  environment?: CollectorEnvironment;
 }
 
 const sinkSchema = valueWhere<TelemetrySink>(
@@ -49,7 +49,7 @@ const optionsSchema = z.strictObject({
   ),
   enabled: z.optional(z.boolean()),
   context: z.optional(contextOptionSchema),
-  environment: z.optional(valueWhere<Partial<CollectorEnvironment>>(isObject, 'environment must be an object')),
+  environment: z.optional(valueWhere<CollectorEnvironment>(isObject, 'environment must be an object')),
 });
 
 const DEFAULTS: Required<Omit<QualityCollectorOptions, 'environment'>> = {
@@ -63,7 +63,7 @@ const DEFAULTS: Required<Omit<QualityCollectorOptions, 'environment'>> = {
 };
 
 /** Options after defaults. */
-export type ResolvedCollectorOptions = typeof DEFAULTS & { environment?: Partial<CollectorEnvironment> | undefined };
+export type ResolvedCollectorOptions = typeof DEFAULTS & { environment?: CollectorEnvironment | undefined };
 
 /** Validates and fills in defaults, or throws `INVALID_CONFIG`. */
 export function resolveCollectorOptions(options: unknown): ResolvedCollectorOptions {

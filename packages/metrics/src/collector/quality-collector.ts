@@ -24,7 +24,7 @@ import {
   type RoomEventMap,
 } from '@liveroom/core';
 import type { ExitReason, TelemetryBody, TelemetryEvent } from '../schema/index.js';
-import { browserEnvironment, type CollectorEnvironment } from './environment.js';
+import { browserEnvironment } from './environment.js';
 import { createEventIdFactory } from './event-id.js';
 import { type QualityCollectorOptions, resolveCollectorOptions } from './options.js';
 import { SessionTracker } from './session-tracker.js';
@@ -61,16 +61,6 @@ export interface QualityCollector extends TelemetryEmitter {
  */
 const EMITTED_TYPES: readonly string[] = ['pk_start', 'pk_end', 'layout_change'];
 
-/** The browser environment with the methods a test replaced (class instances keep their `this`). */
-function withOverrides(overrides: Partial<CollectorEnvironment> = {}): CollectorEnvironment {
-  const env = browserEnvironment();
-  for (const key of Object.keys(env) as (keyof CollectorEnvironment)[]) {
-    const override = overrides[key];
-    if (typeof override === 'function') Object.assign(env, { [key]: override.bind(overrides) });
-  }
-  return env;
-}
-
 /**
  * Starts collecting quality telemetry for `room`.
  *
@@ -85,8 +75,10 @@ function withOverrides(overrides: Partial<CollectorEnvironment> = {}): Collector
  */
 export function createQualityCollector(room: Room, options: QualityCollectorOptions = {}): QualityCollector {
   const resolved = resolveCollectorOptions(options);
-  const env = withOverrides(resolved.environment);
-  const nextId = createEventIdFactory(env.now, env.random);
+  const env = resolved.environment ?? browserEnvironment();
+  // Called through `env`, so an environment may be a class instance.
+  const now = () => env.now();
+  const nextId = createEventIdFactory(now, () => env.random());
   const log =
     resolved.debug === true ? (e: TelemetryEvent) => env.log(`[liveroom/metrics] ${e.type}`, e) : resolved.debug;
   const attached = new Map<HTMLMediaElement, RemoteTrack>();
@@ -115,7 +107,7 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
     if (sampledOut) return; // no session, so emit() records nothing
     session = new ViewerSession(
       { roomId, userId, role, provider: room.provider.name },
-      { nextId, now: env.now, context: resolved.context, write },
+      { nextId, now, context: resolved.context, write },
     );
     tracker = new SessionTracker({
       session,
