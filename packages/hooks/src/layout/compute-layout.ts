@@ -2,7 +2,7 @@
  * The layout engine's entry point: validates the input and lays out the
  * stage in the requested mode. Pure: same input, same layout.
  */
-import { parseInput } from '@liveroom/core';
+import { parseInput, ROLES } from '@liveroom/core';
 import * as z from 'zod/mini';
 import { wholeNumber } from '../schema-kinds.js';
 import { arrange } from './arrangements.js';
@@ -13,7 +13,7 @@ const positive = z.number().check(z.gt(0));
 
 const layoutInputSchema = z.object({
   participants: z
-    .array(z.object({ id: z.string().check(z.minLength(1)), role: z.optional(z.enum(['host', 'cohost', 'audience'])) }))
+    .array(z.object({ id: z.string().check(z.minLength(1)), role: z.optional(z.enum(ROLES)) }))
     .check(
       z.refine((list) => new Set(list.map((p) => p.id)).size === list.length, 'must not list a participant twice'),
     ),
