@@ -14,9 +14,9 @@ let bob: Page;
 
 beforeAll(async () => {
   h = await startHarness();
-  // Chromium's fake microphone is silent between short beeps, and an audio level is the level of the
-  // last packet: sampled at the default 500 ms, in step with the beeps, a viewer can miss every beep
-  // for a whole run. Bob samples at an interval that drifts across them.
+  // Chromium's fake microphone is silent between short beeps. Levels are averaged over each interval
+  // (totalAudioEnergy), so Alice, at the default 500 ms in step with the beeps, hears them as Bob does
+  // at an interval that drifts across them (the last packet's level would read 0 for Alice).
   [host, alice, bob] = await Promise.all([
     openRoomPage(h),
     openRoomPage(h),
@@ -80,21 +80,25 @@ describe('local provider mesh', () => {
     await expect.poll(() => received(alice), POLL).toEqual(['host:hello all']);
   });
 
-  it('reports the audio level of a publishing microphone', async () => {
+  it('reports the audio level of a publishing microphone to every viewer and to its publisher', async () => {
     await host.evaluate(() => window.lr.publishMicrophone());
-    const loudest = () =>
-      bob.evaluate(() =>
-        Math.max(
-          0,
-          ...window.lr
-            .events()
-            .filter((e) => e.name === 'audio-levels')
-            .flatMap((e) => (e.detail as [{ participantId?: string; level: number }[]])[0])
-            .filter((l) => l.participantId === 'host')
-            .map((l) => l.level),
-        ),
+    const loudest = (page: Page, participantId: string | undefined) =>
+      page.evaluate(
+        (id) =>
+          Math.max(
+            0,
+            ...window.lr
+              .events()
+              .filter((e) => e.name === 'audio-levels')
+              .flatMap((e) => (e.detail as [{ participantId?: string; level: number }[]])[0])
+              .filter((l) => l.participantId === (id ?? undefined))
+              .map((l) => l.level),
+          ),
+        participantId ?? null,
       );
-    await expect.poll(loudest, POLL).toBeGreaterThan(0);
+    await expect.poll(() => loudest(alice, 'host'), POLL).toBeGreaterThan(0);
+    await expect.poll(() => loudest(bob, 'host'), POLL).toBeGreaterThan(0);
+    await expect.poll(() => loudest(host, undefined), POLL).toBeGreaterThan(0);
   });
 
   it('lets a cohost step down: the others see the role change and its media goes', async () => {

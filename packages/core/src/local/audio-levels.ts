@@ -1,35 +1,134 @@
 /**
- * The local provider's `audio-levels` events: a timer that reads the levels
- * of the audio arriving over the mesh and reports them while there are any.
+ * The local provider's `audio-levels` events: every interval, the level of
+ * each publisher's audio arriving over the mesh and of the local microphone
+ * while it is sent.
+ *
+ * A level is the RMS level over the whole interval, from the cumulative
+ * `totalAudioEnergy` and `totalSamplesDuration` counters of W3C webrtc-stats
+ * (`RTCInboundRtpStreamStats` for remote audio, `RTCAudioSourceStats`, the
+ * `media-source` entry, for the microphone): level = sqrt(Δenergy / Δduration),
+ * the average the spec gives for "any desired time interval". The last RTP
+ * packet's level (`getSynchronizationSources()`) would miss speech between
+ * samples: a sampler in step with a beeping source reads 0 every time.
  */
 import type { AudioLevel } from '../provider.js';
 import type { Mesh } from './mesh.js';
+
+/** The cumulative audio counters of one stream, as `getStats()` reports them. */
+export interface AudioEnergy {
+  /** Sum over the samples so far of duration (s) × (sample / full scale)². */
+  totalAudioEnergy: number;
+  /** Seconds of audio counted so far. */
+  totalSamplesDuration: number;
+}
+
+/**
+ * The RMS level (0–1) of the audio counted between two readings of a stream's
+ * counters; 0 when no audio was counted in between (muted, no packets) or the
+ * counters started over.
+ */
+export function levelBetween(previous: AudioEnergy, current: AudioEnergy): number {
+  const duration = current.totalSamplesDuration - previous.totalSamplesDuration;
+  const energy = current.totalAudioEnergy - previous.totalAudioEnergy;
+  if (duration <= 0 || energy <= 0) return 0;
+  return Math.min(1, Math.sqrt(energy / duration));
+}
+
+/** The audio counters in a `getStats()` report: its audio `inbound-rtp` or `media-source` entry. */
+export function audioEnergyOf(report: RTCStatsReport, type: 'inbound-rtp' | 'media-source'): AudioEnergy | undefined {
+  for (const stats of report.values() as Iterable<Record<string, unknown>>) {
+    const { kind, totalAudioEnergy, totalSamplesDuration } = stats;
+    if (stats.type !== type || kind !== 'audio') continue;
+    if (typeof totalAudioEnergy !== 'number' || typeof totalSamplesDuration !== 'number') continue;
+    return { totalAudioEnergy, totalSamplesDuration };
+  }
+  return undefined;
+}
+
+/**
+ * Turns successive readings of the counters into levels over each interval.
+ * Streams are keyed by participant id, `undefined` for the local microphone
+ * (as in {@link AudioLevel}).
+ */
+export class AudioLevelMeter {
+  #previous = new Map<string | undefined, AudioEnergy>();
+
+  /**
+   * The level of every stream read now and at the previous call; a stream
+   * read for the first time gets its level at the next call. Streams not
+   * read now are forgotten.
+   */
+  levels(readings: ReadonlyMap<string | undefined, AudioEnergy>): AudioLevel[] {
+    const levels: AudioLevel[] = [];
+    for (const [participantId, current] of readings) {
+      const previous = this.#previous.get(participantId);
+      if (!previous) continue;
+      const level = levelBetween(previous, current);
+      levels.push(participantId === undefined ? { level } : { participantId, level });
+    }
+    this.#previous = new Map(readings);
+    return levels;
+  }
+}
+
+/** The counters of every audio stream of `mesh`: each publisher's audio received, and the microphone sent. */
+async function readAudioEnergy(mesh: Mesh): Promise<Map<string | undefined, AudioEnergy>> {
+  const readings = new Map<string | undefined, AudioEnergy>();
+  for (const [participantId, link] of mesh.downlinks) {
+    const receiver = link.closed ? undefined : link.receiver('audio');
+    const energy = receiver && audioEnergyOf(await receiver.getStats(), 'inbound-rtp');
+    if (energy) readings.set(participantId, energy);
+  }
+  // Every uplink sends the same microphone track; one sender's media-source is enough.
+  const microphone = [...mesh.uplinks.values()].find((link) => !link.closed && link.sender('audio').track);
+  const energy = microphone && audioEnergyOf(await microphone.sender('audio').getStats(), 'media-source');
+  if (energy) readings.set(undefined, energy);
+  return readings;
+}
 
 /** Reports audio levels every interval while a session runs. */
 export class AudioLevelReporter {
   readonly #mesh: () => Mesh | undefined;
   readonly #report: (levels: AudioLevel[]) => void;
+  #meter = new AudioLevelMeter();
   #timer: ReturnType<typeof setInterval> | undefined;
+  #reading = false;
 
-  /** `mesh` returns the session's mesh (none between sessions); `report` receives every non-empty reading. */
+  /** `mesh` returns the session's mesh (none between sessions); `report` receives every non-empty set of levels. */
   constructor(mesh: () => Mesh | undefined, report: (levels: AudioLevel[]) => void) {
     this.#mesh = mesh;
     this.#report = report;
   }
 
-  /** Starts reading the levels every `intervalMs`; 0 turns reporting off. */
+  /** Starts reporting every `intervalMs`; 0 turns reporting off. */
   start(intervalMs: number): void {
     this.stop();
     if (intervalMs === 0) return;
-    this.#timer = setInterval(() => {
-      const levels = this.#mesh()?.audioLevels() ?? [];
-      if (levels.length > 0) this.#report(levels);
-    }, intervalMs);
+    const timer = setInterval(() => void this.#sample(timer), intervalMs);
+    this.#timer = timer;
   }
 
-  /** Stops reporting (the session ended). */
+  /** Stops reporting and forgets the counters (the session ended). */
   stop(): void {
     clearInterval(this.#timer);
     this.#timer = undefined;
+    this.#meter = new AudioLevelMeter();
+  }
+
+  async #sample(timer: ReturnType<typeof setInterval>): Promise<void> {
+    const mesh = this.#mesh();
+    // getStats() can outlast a short interval on a loaded machine: skip a tick rather than pile up.
+    if (!mesh || this.#reading) return;
+    this.#reading = true;
+    try {
+      const readings = await readAudioEnergy(mesh);
+      if (this.#timer !== timer) return; // stopped or restarted while reading
+      const levels = this.#meter.levels(readings);
+      if (levels.length > 0) this.#report(levels);
+    } catch {
+      // A connection closed while being read; the next tick reads the mesh as it is then.
+    } finally {
+      this.#reading = false;
+    }
   }
 }

@@ -6,7 +6,6 @@
  * releases everything.
  */
 import { LiveroomError } from '../errors.js';
-import type { AudioLevel } from '../provider.js';
 import type { TrackKind } from '../types.js';
 import { Downlink } from './downlink.js';
 import type { LinkContext } from './peer-link.js';
@@ -167,16 +166,6 @@ export class Mesh {
   /** Closes the downlink from a publisher. */
   dropDownlink(publisherId: string): void {
     this.#drop(this.downlinks, publisherId, this.downlinks.get(publisherId));
-  }
-
-  /** Audio levels (0–1) of every publisher whose audio arrives, from `getSynchronizationSources()`. */
-  audioLevels(): AudioLevel[] {
-    const levels: AudioLevel[] = [];
-    for (const [participantId, link] of this.downlinks) {
-      const source = link.receiver('audio')?.getSynchronizationSources()[0];
-      if (source?.audioLevel !== undefined) levels.push({ participantId, level: source.audioLevel });
-    }
-    return levels;
   }
 
   /** Closes every connection; pending subscriptions reject with `reason`. */

@@ -30,7 +30,7 @@ export const localProviderOptionsSchema = z.object({
   heartbeatTimeoutMs: ms(100, 300_000, 6000),
   /** How long `subscribe()` waits for the publisher's media to arrive. */
   subscribeTimeoutMs: ms(100, 120_000, 15_000),
-  /** How often `audio-levels` is emitted while remote audio arrives; 0 turns it off. */
+  /** How often `audio-levels` is emitted while audio flows, each level averaged over the period; 0 turns it off. */
   audioLevelIntervalMs: ms(0, 10_000, 500),
 });
 

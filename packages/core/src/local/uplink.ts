@@ -51,6 +51,11 @@ export class Uplink extends PeerLink {
     });
   }
 
+  /** The sender of `kind` (the microphone's audio level is read from its stats). */
+  sender(kind: TrackKind): RTCRtpSender {
+    return this.#senders[kind];
+  }
+
   /** Sets what `kind` carries (null while unpublished or muted: no frames, a W3C pause). */
   setTrack(kind: TrackKind, track: MediaStreamTrack | null): void {
     this.#wanted[kind] = track;
