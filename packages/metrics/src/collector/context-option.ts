@@ -9,8 +9,10 @@ import * as z from 'zod/mini';
 import { valueWhere } from '../option-schemas.js';
 import {
   attrKeySchema,
+  COARSE_TOKEN_RULE,
   contextFieldsShape,
   isAttrValue,
+  MAX_CONTEXT_STRING,
   MAX_CUSTOM_KEYS,
   type TelemetryAttrs,
   tooManyKeys,
@@ -22,7 +24,7 @@ const customSchema = z
     z.object({}),
     valueWhere<TelemetryAttrs[string]>(
       isAttrValue,
-      'must be a coarse category or pseudonymous id (letters, digits and _.:/#- only, at most 64 characters, no run of 9+ digits), a finite number or a boolean (no personal data, decision 14)',
+      `must be a finite number, a boolean or ${COARSE_TOKEN_RULE}, at most ${MAX_CONTEXT_STRING} characters long (no personal data, decision 14)`,
     ),
   )
   .check(

@@ -21,16 +21,17 @@ export const MAX_ATTRS_KEYS = 16;
 const TOKEN_PATTERN = /^(?!.*\d{9})[A-Za-z0-9_.:/#-]+$/;
 const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
+/** What a coarse string may hold, as error messages say it. */
+export const COARSE_TOKEN_RULE =
+  'a coarse category or pseudonymous id: letters, digits and _.:/#- only, no run of 9+ digits';
+
 /** A coarse category or pseudonymous id: a short token that cannot hold an email, a phone number or prose. */
 export const coarseStringSchema = z
   .string()
   .check(
     z.minLength(1, 'must not be empty'),
     z.maxLength(MAX_CONTEXT_STRING, `must be at most ${MAX_CONTEXT_STRING} characters long (decision 14)`),
-    z.regex(
-      TOKEN_PATTERN,
-      'must be a coarse category or pseudonymous id: letters, digits and _.:/#- only, no run of 9+ digits (no personal data, decision 14)',
-    ),
+    z.regex(TOKEN_PATTERN, `must be ${COARSE_TOKEN_RULE} (no personal data, decision 14)`),
   );
 
 /** A key of `attrs` or `context.custom`: an identifier of at most 32 characters. */
