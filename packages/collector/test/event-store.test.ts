@@ -30,6 +30,15 @@ afterEach(async () => {
 });
 
 describe('EventStore.insert', () => {
+  it('has committed the rows when it resolves: another connection reads them at once', async () => {
+    store = await EventStore.open(join(mkdtempSync(join(tmpdir(), 'liveroom-store-')), 'events.duckdb'));
+    const batch = rows('visible', 40);
+    expect((await store.insert(batch)).size).toBe(40);
+    // `query` runs on the reader connection, which sees only committed rows.
+    const [count] = await store.query('SELECT count(*) AS n FROM events');
+    expect(Number(count?.n)).toBe(40);
+  });
+
   it('keeps committing after batches that repeat stored ids (a failed append leaves nothing behind)', async () => {
     store = await EventStore.open(join(mkdtempSync(join(tmpdir(), 'liveroom-store-')), 'events.duckdb'));
     const stored = rows('first', 5);

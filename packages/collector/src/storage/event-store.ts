@@ -24,6 +24,13 @@ export interface OpenStoreOptions {
 
 const STAGING = 'events_staging';
 
+/**
+ * Most rows appended outside a transaction. DuckDB's appender flushes by itself every
+ * 204,800 rows (100 vectors), and each of those flushes would commit on its own, so a
+ * larger insert runs inside an explicit transaction to stay all-or-nothing.
+ */
+const ONE_FLUSH_ROWS = 100_000;
+
 /** Plain JS values of one result row (BIGINT as bigint, JSON as string). */
 export type ResultRow = Record<string, unknown>;
 
@@ -70,7 +77,10 @@ export class EventStore {
     // A stored id makes the key reject the append; then the whole transaction is rolled back and
     // redone through the staging table, which skips stored ids and says which rows it inserted.
     try {
-      await this.inTransaction(() => this.appendRows('events', rows));
+      // Outside a transaction the appender's flush is its own transaction, committed when it
+      // returns: the bench's direct path, and cheaper per commit than BEGIN + append + COMMIT.
+      if (rows.length <= ONE_FLUSH_ROWS) await this.appendRows('events', rows);
+      else await this.inTransaction(() => this.appendRows('events', rows));
       return new Set(rows.map((row) => row.eventId));
     } catch (error) {
       if (!isKeyViolation(error)) throw error;
