@@ -52,7 +52,8 @@ const optionsSchema = z.strictObject({
   environment: z.optional(valueWhere<CollectorEnvironment>(isObject, 'environment must be an object')),
 });
 
-const DEFAULTS: Required<Omit<QualityCollectorOptions, 'environment'>> = {
+/** The defaults, fresh for each collector (events carry its `context` object). */
+const defaults = (): Required<Omit<QualityCollectorOptions, 'environment'>> => ({
   sinks: [],
   sampleRate: 1,
   heartbeatMs: 10_000,
@@ -60,12 +61,14 @@ const DEFAULTS: Required<Omit<QualityCollectorOptions, 'environment'>> = {
   debug: false,
   enabled: true,
   context: {},
-};
+});
 
 /** Options after defaults. */
-export type ResolvedCollectorOptions = typeof DEFAULTS & { environment?: CollectorEnvironment | undefined };
+export type ResolvedCollectorOptions = ReturnType<typeof defaults> & {
+  environment?: CollectorEnvironment | undefined;
+};
 
 /** Validates and fills in defaults, or throws `INVALID_CONFIG`. */
 export function resolveCollectorOptions(options: unknown): ResolvedCollectorOptions {
-  return withDefaults(DEFAULTS, parseInput(optionsSchema, options ?? {}, 'createQualityCollector() options'));
+  return withDefaults(defaults(), parseInput(optionsSchema, options ?? {}, 'createQualityCollector() options'));
 }
