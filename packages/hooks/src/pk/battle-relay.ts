@@ -24,23 +24,25 @@ export type BattleRelayState =
 
 /** Starts and stops the relay for one store; reports its state through `onChange`. */
 export class BattleRelay {
+  readonly #room: Room;
+  readonly #onChange: (state: BattleRelayState, error?: LiveroomError) => void;
   #state: BattleRelayState = 'none';
 
-  constructor(
-    private readonly room: Room,
-    private readonly onChange: (state: BattleRelayState, error?: LiveroomError) => void,
-  ) {}
+  constructor(room: Room, onChange: (state: BattleRelayState, error?: LiveroomError) => void) {
+    this.#room = room;
+    this.#onChange = onChange;
+  }
 
   /** Relays the local host into the opponent's room when they are in another room. */
   async start(self: PkHost, opponent: PkHost): Promise<void> {
     if (opponent.roomId === self.roomId || this.#state !== 'none') return;
-    if (!this.room.provider.capabilities.mediaRelay) return this.#set('unsupported');
+    if (!this.#room.provider.capabilities.mediaRelay) return this.#set('unsupported');
     this.#set('starting');
     try {
-      await this.room.startMediaRelay([{ roomId: opponent.roomId, userId: self.userId }]);
+      await this.#room.startMediaRelay([{ roomId: opponent.roomId, userId: self.userId }]);
       if ((this.#state as BattleRelayState) !== 'starting') {
         // The battle ended while the relay was starting.
-        await this.room.stopMediaRelay().catch(() => undefined);
+        await this.#room.stopMediaRelay().catch(() => undefined);
         return;
       }
       this.#set('running');
@@ -54,11 +56,11 @@ export class BattleRelay {
     if (this.#state === 'none') return;
     const wasRunning = this.#state === 'running';
     this.#set('none');
-    if (wasRunning) await this.room.stopMediaRelay().catch(() => undefined);
+    if (wasRunning) await this.#room.stopMediaRelay().catch(() => undefined);
   }
 
   #set(state: BattleRelayState, error?: LiveroomError): void {
     this.#state = state;
-    this.onChange(state, error);
+    this.#onChange(state, error);
   }
 }
