@@ -13,6 +13,7 @@ const entries: Record<string, string> = {
   '@liveroom/core/testing': 'packages/core/src/testing/index.ts',
   '@liveroom/core': 'packages/core/src/index.ts',
   '@liveroom/metrics/schema': 'packages/metrics/src/schema/index.ts',
+  '@liveroom/metrics/otlp': 'packages/metrics/src/otlp/index.ts',
   '@liveroom/metrics': 'packages/metrics/src/index.ts',
   '@liveroom/hooks/react': 'packages/hooks/src/react/index.ts',
   '@liveroom/hooks': 'packages/hooks/src/index.ts',
