@@ -13,10 +13,15 @@ import { type Harness, startHarness } from '../../../scripts/testing/harness.ts'
 import type { BattleTimings } from '../src/index.js';
 
 const POLL = { timeout: 30_000, interval: 100 };
-/** Short rounds; the result stays until dismissed, so polling cannot miss it. */
+/**
+ * Short rounds; the result stays until dismissed, so polling cannot miss it.
+ * The countdown is long enough for the viewer to read it on a loaded machine:
+ * it reads the remaining time when the countdown broadcast arrives (at 1.5 s,
+ * 2 of 7 runs on a shared 2-core machine saw it arrive after the countdown).
+ */
 const TIMINGS: BattleTimings = {
   inviteTimeoutMs: 30_000,
-  countdownMs: 1_500,
+  countdownMs: 5_000,
   durationMs: 4_000,
   settleMs: 300,
   resultMs: 120_000,
