@@ -30,8 +30,9 @@ function isScoreMap(value: unknown): value is Record<string, number> {
 }
 
 /**
- * Scores by host user id, each a number of 0 or more. A predicate rather than
- * `z.record` (about 0.6 KB gzip in the browser bundle for this one field);
+ * Scores by host user id, each a number of 0 or more. A refine rather than
+ * `z.record` (about 0.6 KB gzip in the browser bundle for this one field) or
+ * `z.custom` (kept out of browser code, issue #8), typed by the cast;
  * unknown host ids are the reducer's to refuse (`unknown_host`).
  */
 export const scoresSchema = z
