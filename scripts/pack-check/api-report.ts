@@ -65,7 +65,7 @@ function freshFolder(entry: PublicEntry): string {
  */
 function normaliseReport(text: string): string {
   const lines = text.split('\n');
-  const selfNamed = /^\s*"?([\w-]+)"?: "\1";$/;
+  const selfNamed = /^\s*"?([\w-]+)"?: "\1";\r?$/;
   for (let start = 0; start < lines.length; start++) {
     let end = start;
     while (end < lines.length && selfNamed.test(lines[end] ?? '')) end++;

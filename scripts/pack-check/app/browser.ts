@@ -7,9 +7,11 @@ import { FakeProvider } from '@liveroom/core/testing';
 import { createLayoutStore } from '@liveroom/hooks';
 import { useParticipants } from '@liveroom/hooks/react';
 import { createCallbackSink, createQualityCollector, type TelemetryEvent } from '@liveroom/metrics';
+import { createOtlpLogsSink } from '@liveroom/metrics/otlp';
 import { SCHEMA_VERSION } from '@liveroom/metrics/schema';
 
 export const providers = { createAgoraProvider, FakeProvider };
+export const integrations = { createOtlpLogsSink };
 
 const room = createRoom({ provider: createLocalProvider({ signallingUrl: 'ws://127.0.0.1:8787' }) });
 const seen: TelemetryEvent[] = [];
