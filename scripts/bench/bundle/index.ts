@@ -10,8 +10,10 @@
  * - the anchors: livekit-client, @livekit/components-react and agora-rtc-react.
  *
  * `--check` exits non-zero when core + metrics + hooks exceed the budget or
- * Agora leaks into a local-only app; with `--budget=warn` an overrun is
- * printed but does not fail (an Agora leak still does).
+ * Agora leaks into a local-only app. With `--budget=warn` an overrun of the
+ * budget is printed, and fails only past the ceiling: the size reached so far,
+ * a ratchet that stops growth while the packages are trimmed toward the budget
+ * (lower it when a change trims bytes). An Agora leak always fails.
  *
  * Run: pnpm exec tsx scripts/bench/bundle/index.ts [--check [--budget=warn]]
  */
@@ -21,6 +23,8 @@ import { build } from 'esbuild';
 import { repoRoot } from '../../testing/aliases.ts';
 
 const BUDGET_BYTES = 30 * 1024;
+/** The ratchet for `--budget=warn`: core + metrics + hooks measured 32.3 KB gzip on 2026-11-25. */
+const CEILING_BYTES = 32.5 * 1024;
 const PROVIDER_SDKS = ['agora-rtc-sdk-ng', 'livekit-client'];
 const FRAMEWORKS = ['react', 'react-dom', 'react/jsx-runtime'];
 const BUDGETED = ['core', 'metrics', 'hooks'];
@@ -138,9 +142,12 @@ if (livekit)
   console.log(`core + metrics + hooks / livekit-client (gzip): ${(together.gzip / livekit.gzip).toFixed(2)}×`);
 
 const overBudget = together.gzip > BUDGET_BYTES;
-if (overBudget) console.log(`OVER BUDGET by ${kb(together.gzip - BUDGET_BYTES)}`);
-const budgetFails = overBudget && !process.argv.includes('--budget=warn');
+const overCeiling = together.gzip > CEILING_BYTES;
+if (overBudget)
+  console.log(`OVER BUDGET by ${kb(together.gzip - BUDGET_BYTES)} (ceiling while trimming: ${kb(CEILING_BYTES)})`);
+const budgetFails = process.argv.includes('--budget=warn') ? overCeiling : overBudget;
 if (process.argv.includes('--check') && (budgetFails || agoraLeaks)) {
-  console.error(`bundle check failed: ${agoraLeaks ? 'Agora code in a local-only bundle' : 'over budget'}`);
+  const reason = agoraLeaks ? 'Agora code in a local-only bundle' : overCeiling ? 'over the ceiling' : 'over budget';
+  console.error(`bundle check failed: ${reason}`);
   process.exit(1);
 }
