@@ -19,6 +19,7 @@ import {
 import type { CollectorOptions } from './options.js';
 import { renderReport } from './report/render-report.js';
 import { buildRetentionReport, type RetentionReport } from './report/retention-report.js';
+import { CollectorError } from './storage/collector-error.js';
 import { EventStore } from './storage/event-store.js';
 
 const USAGE = `Usage:
@@ -109,6 +110,7 @@ async function withStore<T>(use: (store: EventStore) => Promise<T>): Promise<T> 
   try {
     store = await EventStore.open(path, { readOnly: true });
   } catch (error) {
+    if (error instanceof CollectorError) throw error; // DB_LOCKED already says who holds it and what to do
     throw new Error(
       `Could not open ${path} read-only (${(error as Error).message.split('\n')[0]}). If serve is running, stop it or use --url with --admin-key.`,
     );
@@ -166,7 +168,8 @@ if (values.help || !command) {
   process.exitCode = values.help ? 0 : 2;
 } else {
   command().catch((error: unknown) => {
-    console.error(`liveroom-collector: ${error instanceof Error ? error.message : String(error)}`);
+    const code = error instanceof CollectorError ? `${error.code}: ` : '';
+    console.error(`liveroom-collector: ${code}${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   });
 }

@@ -29,6 +29,7 @@ export type {
   StartupBucket,
 } from './report/retention-report.js';
 export { buildRetentionReport } from './report/retention-report.js';
+export { CollectorError, type CollectorErrorCode, type CollectorErrorDetails } from './storage/collector-error.js';
 export type { EventRow } from './storage/event-row.js';
 export { EventStore, type OpenStoreOptions, type ResultRow } from './storage/event-store.js';
 export { VIEWS, type ViewName } from './storage/views.js';

@@ -3,10 +3,12 @@
  * `eventId` (decision 16) and the analysis views on top of it.
  *
  * One process opens the file for writing (`serve`); DuckDB's own file lock
- * turns a second writer away. Reports and exports open it read-only while
- * the service is stopped, or go through the service's endpoints.
+ * turns a second writer away, which `open` reports as a `DB_LOCKED`
+ * `CollectorError`. Reports and exports open it read-only while the
+ * service is stopped, or go through the service's endpoints.
  */
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { lockedDatabaseError } from './collector-error.js';
 import { appendEventRow, type EventRow, eventColumnsDdl } from './event-row.js';
 import { createViews } from './views.js';
 
@@ -46,14 +48,22 @@ export class EventStore {
     readonly readOnly: boolean,
   ) {}
 
-  /** Opens (and on first write-open, creates) the database file. */
+  /**
+   * Opens (and on first write-open, creates) the database file. Rejects with a `DB_LOCKED`
+   * `CollectorError` when another process holds the file.
+   */
   static async open(path: string, options: OpenStoreOptions = {}): Promise<EventStore> {
     const readOnly = options.readOnly ?? false;
     const config: Record<string, string> = readOnly ? { access_mode: 'READ_ONLY' } : {};
     if (options.checkpointThresholdBytes !== undefined) {
       config.checkpoint_threshold = `${Math.ceil(options.checkpointThresholdBytes / 1024)}KiB`;
     }
-    const instance = await DuckDBInstance.create(path, config);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, config);
+    } catch (error) {
+      throw lockedDatabaseError(error, path, readOnly);
+    }
     const writer = await instance.connect();
     const reader = await instance.connect();
     if (!readOnly) {
