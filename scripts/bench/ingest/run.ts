@@ -24,13 +24,14 @@
  * warm-up events (untimed) before its timed append. (The direct path takes
  * about a third more CPU per event into a keyed table that already holds rows
  * than into an empty one, and a collector's table is never empty;
- * `--direct-from-empty` measures the direct path into an empty table anyway.) The sides alternate for `--rounds` rounds and
- * the median ratio is printed, with the load average before and after, since
- * the machine's load drifts. Beside the wall-clock rates it
- * prints events per CPU second of the process doing the work (the `serve`
- * child, from /proc; the bench process for the direct path; DuckDB's
- * threads included on both sides): on a machine shared with other work,
- * wall time mostly measures the neighbours, CPU time measures the code.
+ * `--direct-from-empty` measures the direct path into an empty table anyway.)
+ * The sides alternate for `--rounds` rounds and the median ratio is printed,
+ * with the load average before and after, since the machine's load drifts.
+ * Beside the wall-clock rates it prints events per CPU second of the process
+ * doing the work (the `serve` child, from /proc; the bench process for the
+ * direct path; DuckDB's threads included on both sides): on a machine shared
+ * with other work, wall time mostly measures the neighbours, CPU time
+ * measures the code.
  *
  *   node --import tsx scripts/bench/ingest/run.ts [--events 50000] [--rounds 5] [--batch 50] [--browsers 64]
  *     [--report-events 0] [--built] [--direct-from-empty]
