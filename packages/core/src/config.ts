@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { RtcProvider } from './provider.js';
 import { ROLES, type Role } from './types.js';
+import { wholeNumber } from './validation.js';
 
 const ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~]+$/;
 
@@ -21,14 +22,9 @@ const id = (what: string) =>
 /** A role: `host`, `cohost` or `audience`. */
 export const roleSchema = z.enum(ROLES as ['host', 'cohost', 'audience']);
 
-/**
- * A whole-number check. `z.int()` would add its own format code to the browser
- * bundle; the refine code is there already (issue #8).
- */
-const wholeNumber = (what: string) => z.refine(Number.isInteger, `${what} must be a whole number`);
-
-// Checked with z.unknown and a refine, not z.custom, for the same reason; the
-// cast below states the type this guard checks.
+// Checked with z.unknown and a refine, not z.custom, which would add its own
+// code to the browser bundle (architecture decision 48); the cast below states
+// the type this guard checks.
 const isProvider = (value: unknown): value is RtcProvider =>
   typeof value === 'object' && value !== null && typeof (value as RtcProvider).join === 'function';
 
@@ -49,15 +45,7 @@ export const roomOptionsSchema = z.object({
       ),
     ) as z.ZodMiniType<RtcProvider, RtcProvider>,
   autoSubscribe: z.optional(z.boolean()),
-  joinTimeoutMs: z.optional(
-    z
-      .number()
-      .check(
-        wholeNumber('joinTimeoutMs'),
-        z.gte(1000, 'joinTimeoutMs must be at least 1000'),
-        z.lte(120_000, 'joinTimeoutMs must be at most 120000'),
-      ),
-  ),
+  joinTimeoutMs: z.optional(wholeNumber(1000, 120_000, 'joinTimeoutMs')),
 });
 
 /** Options of `room.join()`. */
@@ -72,8 +60,8 @@ export const joinOptionsSchema = z.object({
 export const cameraOptionsSchema = z.optional(
   z.object({
     deviceId: z.optional(z.string()),
-    width: z.optional(z.number().check(wholeNumber('width'), z.gte(16), z.lte(3840))),
-    height: z.optional(z.number().check(wholeNumber('height'), z.gte(16), z.lte(2160))),
+    width: z.optional(wholeNumber(16, 3840, 'width')),
+    height: z.optional(wholeNumber(16, 2160, 'height')),
     frameRate: z.optional(z.number().check(z.gte(1), z.lte(60))),
     facingMode: z.optional(z.enum(['user', 'environment'])),
   }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { LiveroomError } from './errors.js';
-import { parseInput } from './validation.js';
+import { parseInput, toValidationIssues, wholeNumber } from './validation.js';
 
 const schema = z.object({
   name: z.string().check(z.minLength(2), z.maxLength(4)),
@@ -56,5 +56,24 @@ describe('parseInput', () => {
   it('keeps a custom message from the schema', () => {
     const custom = z.string().check(z.minLength(1, 'roomId must not be empty'));
     expect(() => parseInput(custom, '', 'roomId')).toThrow('roomId must not be empty');
+  });
+});
+
+describe('wholeNumber', () => {
+  it('rejects fractions and values out of range, naming the field', () => {
+    const schema = wholeNumber(1, 10, 'tickMs');
+    expect(schema.safeParse(5).success).toBe(true);
+    expect(() => parseInput(schema, 2.5, 'options')).toThrow(/tickMs must be a whole number/);
+    expect(() => parseInput(schema, 0, 'options')).toThrow(/tickMs must be at least 1/);
+    expect(() => parseInput(schema, 11, 'options')).toThrow(/tickMs must be at most 10/);
+    expect(() => parseInput(schema, '5', 'options')).toThrow(/must be number/);
+  });
+
+  it('without a name or maximum, leaves the field to the issue path and accepts any whole number from min', () => {
+    const schema = z.object({ seq: wholeNumber(1) });
+    const seqIssues = (value: unknown) => toValidationIssues(schema.safeParse(value).error?.issues ?? []);
+    expect(schema.safeParse({ seq: 2 ** 40 }).success).toBe(true);
+    expect(seqIssues({ seq: 1.5 })).toEqual([{ path: 'seq', message: 'must be a whole number' }]);
+    expect(seqIssues({ seq: 0 })).toEqual([{ path: 'seq', message: 'must be at least 1' }]);
   });
 });

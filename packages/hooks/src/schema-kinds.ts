@@ -2,7 +2,7 @@
  * Schema building blocks that keep `zod/mini`'s heavier kinds out of the
  * browser bundle (issue #8): core, metrics and hooks share one zod copy, and
  * `z.int()` (about 0.4 KB gzip) or `z.union` (about 0.35 KB) only drop out
- * when no browser package uses them.
+ * when no browser package uses them. Whole numbers are core's `wholeNumber`.
  */
 import * as z from 'zod/mini';
 
@@ -12,11 +12,6 @@ import * as z from 'zod/mini';
  */
 export function exactly<const T extends string | number>(value: T) {
   return z.enum({ value } as { value: T });
-}
-
-/** A whole number from `min` to `max`, checked with a refine rather than `z.int()`. */
-export function wholeNumber(min: number, max = Infinity) {
-  return z.number().check(z.refine(Number.isInteger, 'must be a whole number'), z.gte(min), z.lte(max));
 }
 
 /** Schemas by tag: each validates the fields of the objects carrying that tag (the tag itself excluded). */

@@ -2,21 +2,11 @@
  * zod/mini building blocks for the browser entry's option checks, in the
  * kinds every browser package may use (issue 8). Core, metrics and hooks
  * ship one zod copy, to which `z.int`, `z.custom` and `z._default` each add
- * code once any of them uses one: whole numbers are checked by a refine,
- * typed values by a predicate, and defaults are merged after parsing.
+ * code once any of them uses one: whole numbers are checked by core's
+ * `wholeNumber` (a refine), typed values by a predicate, and defaults are
+ * merged after parsing.
  */
 import * as z from 'zod/mini';
-
-/** A whole number in [`min`, `max`]; every message starts with `what` (e.g. `heartbeatMs`). */
-export function wholeNumber(min: number, max: number, what: string) {
-  return z
-    .number()
-    .check(
-      z.refine(Number.isInteger, `${what} must be a whole number`),
-      z.gte(min, `${what} must be at least ${min}`),
-      z.lte(max, `${what} must be at most ${max}`),
-    );
-}
 
 /** Any value `test` accepts, typed `T` for the caller: what `z.custom<T>` does, with code the bundle has already. */
 export function valueWhere<T>(test: (value: unknown) => boolean, message: string): z.ZodMiniType<T> {

@@ -2,9 +2,8 @@
  * The layout engine's entry point: validates the input and lays out the
  * stage in the requested mode. Pure: same input, same layout.
  */
-import { parseInput, ROLES } from '@liveroom/core';
+import { parseInput, ROLES, wholeNumber } from '@liveroom/core';
 import * as z from 'zod/mini';
-import { wholeNumber } from '../schema-kinds.js';
 import { arrange } from './arrangements.js';
 import { LAYOUT_MODES, type Layout, type LayoutInput } from './layout-types.js';
 

@@ -4,8 +4,9 @@
  * sequence number; and what a viewer sends to ask the hosts for their state.
  * Validated with `zod/mini` on the receiving side.
  */
+import { wholeNumber } from '@liveroom/core';
 import * as z from 'zod/mini';
-import { exactly, parseTagged, taggedSchema, wholeNumber } from '../schema-kinds.js';
+import { exactly, parseTagged, taggedSchema } from '../schema-kinds.js';
 import type { BattleState } from './battle-types.js';
 import {
   battleIdSchema,

@@ -4,8 +4,9 @@
  * store's inputs share. Validated with `zod/mini` on the way in, because the
  * other side may run another version or another app.
  */
+import { wholeNumber } from '@liveroom/core';
 import * as z from 'zod/mini';
-import { exactly, parseTagged, taggedSchema, wholeNumber } from '../schema-kinds.js';
+import { exactly, parseTagged, taggedSchema } from '../schema-kinds.js';
 import type { BattleTimings, PkHost } from './battle-types.js';
 
 /** Protocol version; a receiver drops messages of other versions. */
