@@ -2,11 +2,12 @@
  * The PK score bar under the two halves of the stage: both scores as a
  * split bar, the countdown or time left, and the result. It reads a host's
  * own battle store or a viewer's spectator store the same way, through
- * `@liveroom/hooks/react`; the time comes from the inviter's timestamps and
- * this room's clock offset, so every page shows the same clock.
+ * `useBattle` from `@liveroom/hooks/react` (the battle and its time left);
+ * the time comes from the inviter's timestamps and this room's clock
+ * offset, so every page shows the same clock.
  */
 import type { BattleState } from '@liveroom/hooks';
-import { type BattleClockSource, useBattleClock, useStore } from '@liveroom/hooks/react';
+import { type BattleClockSource, useBattle } from '@liveroom/hooks/react';
 import { createElement as h, type ReactNode } from 'react';
 
 interface PkBarProps {
@@ -56,8 +57,7 @@ export const selectBattle = (snapshot: { battle: BattleState }): BattleState => 
 
 /** The bar, or nothing when no battle is on stage. */
 export function PkBar({ pk, left, right }: PkBarProps): ReactNode {
-  const battle = useStore(pk, selectBattle);
-  const leftMs = useBattleClock(pk);
+  const { battle, remainingMs: leftMs } = useBattle(pk);
   if (!battleOnStage(battle) || !('scores' in battle) || !left || !right) return null;
   const a = battle.scores[left] ?? 0;
   const b = battle.scores[right] ?? 0;

@@ -81,9 +81,12 @@ export function broadcastBattle(store: BattleStore, room: Room): () => void {
  * Anything with a battle and a clock: a host's {@link BattleStore} or a
  * viewer's {@link SpectatorStore}. A countdown component takes it so the same
  * component serves hosts and viewers, in any UI framework (React's
- * `useBattleClock` takes it too).
+ * `useBattle` and `useBattleClock` take it too). `T` is the store's snapshot,
+ * so code generic over it keeps the store's own fields (a host's `relay`, a
+ * viewer's `hostId`).
  */
-export interface BattleClockSource extends ReadableStore<{ battle: BattleState }> {
+export interface BattleClockSource<T extends { battle: BattleState } = { battle: BattleState }>
+  extends ReadableStore<T> {
   /** Milliseconds left in the current timed phase on the battle's shared clock (see {@link remainingMs}). */
   remainingMs(): number;
 }

@@ -8,6 +8,7 @@
 
 export type { BattleClockSource } from '../pk/spectator.js';
 export { useBattle, useBattleClock, usePk, useSpectator } from './battle-hooks.js';
+export type { BattleView } from './battle-view.js';
 export { useLayout, useStageContainer } from './layout-hooks.js';
 export { useActiveSpeaker, useConnectionQuality, useLocalTracks, useParticipants, useRoom } from './room-hooks.js';
 export { type Equality, type Selector, useStore } from './use-store.js';
