@@ -42,4 +42,23 @@ describe('DwellAccount', () => {
     expect(later.playingMs).toBe(sampled.playingMs);
     expect(later.stalledMs).toBe(1_000);
   });
+
+  it('holds the time of a stall seen live until its verdict: stalled when confirmed, playing when withdrawn', () => {
+    const account = new DwellAccount(0, true);
+    account.setPlayback(0, 'playing');
+    account.setPlayback(1_000, 'stalled', true);
+    // A heartbeat while the stall is open reports its time in no playback state.
+    expect(account.totals(1_300)).toMatchObject({
+      foregroundMs: 1_300,
+      playingMs: 1_000,
+      stalledMs: 0,
+      watchMs: 1_000,
+    });
+    expect(account.settleStall(1_200, true)).toBe(300);
+    account.setPlayback(1_200, 'playing');
+    account.setPlayback(2_000, 'stalled', true);
+    expect(account.settleStall(2_500, false)).toBe(500);
+    account.setPlayback(2_500, 'playing');
+    expect(account.totals(3_000)).toMatchObject({ playingMs: 2_500, stalledMs: 500, watchMs: 3_000 });
+  });
 });

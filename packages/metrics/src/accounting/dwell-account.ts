@@ -15,7 +15,8 @@ export type PlaybackState = 'starting' | 'playing' | 'stalled' | 'paused';
 /**
  * Additive dwell totals in ms. `dwellMs` = `foregroundMs` + `backgroundMs`;
  * the playback states split foreground time only (`starting` time, before the
- * first frame, is in `foregroundMs` but in none of them).
+ * first frame, is in `foregroundMs` but in none of them; nor is the time of
+ * a stall seen live until its frame confirms or withdraws it).
  */
 export interface DwellTotals {
   /** The whole stay so far: join call (or collector start) → now, in ms. */
@@ -45,6 +46,10 @@ export class DwellAccount {
   #playingMs = 0;
   #stalledMs = 0;
   #pausedMs = 0;
+  /** The stalled state is only a stall seen live, which its frame may still withdraw (decision 17). */
+  #unconfirmed = false;
+  /** Foreground time in such a stall, held out of every playback total until {@link DwellAccount.settleStall}. */
+  #unconfirmedMs = 0;
 
   constructor(startMs: number, visible: boolean) {
     this.#startMs = startMs;
@@ -71,10 +76,28 @@ export class DwellAccount {
   /**
    * Playback changed at `atMs`. A time before the last change or sample is
    * clamped to it: time already reported is never moved between states.
+   * `unconfirmed` marks a `stalled` state that is only a stall seen live,
+   * which its frame may still withdraw: its time is held until the verdict,
+   * so no total ever reports time that a withdrawal would take back.
    */
-  setPlayback(atMs: number, state: PlaybackState): void {
+  setPlayback(atMs: number, state: PlaybackState, unconfirmed = false): void {
     this.#advance(atMs);
     this.#playback = state;
+    this.#unconfirmed = unconfirmed;
+  }
+
+  /**
+   * A stall seen live got its verdict at `atMs`: the time held since it
+   * began is stalled time, or playing time when the stall was `withdrawn`
+   * (as if it never happened). Returns the ms filed.
+   */
+  settleStall(atMs: number, withdrawn: boolean): number {
+    this.#advance(atMs);
+    const heldMs = this.#unconfirmedMs;
+    this.#unconfirmedMs = 0;
+    if (withdrawn) this.#playingMs += heldMs;
+    else this.#stalledMs += heldMs;
+    return heldMs;
   }
 
   /** Totals up to `nowMs`. */
@@ -106,7 +129,9 @@ export class DwellAccount {
     }
     this.#foregroundMs += elapsed;
     if (this.#playback === 'playing') this.#playingMs += elapsed;
-    else if (this.#playback === 'stalled') this.#stalledMs += elapsed;
-    else if (this.#playback === 'paused') this.#pausedMs += elapsed;
+    else if (this.#playback === 'stalled') {
+      if (this.#unconfirmed) this.#unconfirmedMs += elapsed;
+      else this.#stalledMs += elapsed;
+    } else if (this.#playback === 'paused') this.#pausedMs += elapsed;
   }
 }

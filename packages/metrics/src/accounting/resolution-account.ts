@@ -124,12 +124,20 @@ export class ResolutionAccount {
     };
   }
 
+  /**
+   * Counts `ms` at the current size: time found to be playing after it
+   * passed uncounted (a withdrawn stall, decision 17).
+   */
+  credit(ms: number): void {
+    if (!this.#size) return;
+    this.#tierMs[tierOf(this.#size)] += ms;
+    this.#heightMs += shortSide(this.#size) * ms;
+  }
+
   #advance(nowMs: number): void {
     const elapsed = nowMs - this.#sinceMs;
     if (elapsed <= 0) return;
     this.#sinceMs = nowMs;
-    if (!this.#counting || !this.#size) return;
-    this.#tierMs[tierOf(this.#size)] += elapsed;
-    this.#heightMs += shortSide(this.#size) * elapsed;
+    if (this.#counting) this.credit(elapsed);
   }
 }

@@ -173,6 +173,42 @@ describe('createQualityCollector: stalls and pauses', () => {
     expect(f.of('session_end')[0]?.body.total).toMatchObject({ stallCount: 1, stallMs: ends[1]?.durationMs });
   });
 
+  it('leaves no trace of a withdrawn stall in the counters: its time was playing, even across a heartbeat', async () => {
+    // Frames at 30 fps until 2.7 s; the tick (and heartbeat) at 3 s sees a 300 ms wait, past the
+    // threshold (about 188 ms) plus the live margin. The next frame was on screen 170 ms after the
+    // last one; on time (`onTime`) or through a callback that runs only after that tick.
+    const run = async (onTime: boolean) => {
+      const f = collectorFixture({ heartbeatMs: 1000 });
+      await join(f);
+      const video = f.attachVideo('host-1');
+      f.env.play(video, 2700);
+      const lastFrameMs = f.env.time;
+      if (onTime) {
+        f.env.advance(170);
+        f.env.lateFrame(video, f.env.time);
+        f.env.advance(130);
+      } else {
+        f.env.advance(300);
+        f.env.lateFrame(video, lastFrameMs + 170);
+      }
+      f.env.play(video, 1000);
+      await f.room.leave();
+      return f;
+    };
+    const withdrawn = await run(false);
+    expect(withdrawn.of('stall_end').map((e) => e.body)).toEqual([
+      expect.objectContaining({ durationMs: 170, withdrawn: true }),
+    ]);
+    const total = withdrawn.of('session_end')[0]?.body.total;
+    expect(total).toMatchObject({ stallCount: 0, stallMs: 0, stalledMs: 0 });
+    expect(total?.watchMs).toBe(total?.playingMs);
+    expect(total).toEqual((await run(true)).of('session_end')[0]?.body.total);
+    // The heartbeat sent while the stall was open did not count its time either.
+    for (const sample of withdrawn.of('quality_sample')) {
+      expect(sample.body.delta).toMatchObject({ stallCount: 0, stalledMs: 0 });
+    }
+  });
+
   it('reports a stall still under way at exit', async () => {
     const f = collectorFixture();
     await join(f);

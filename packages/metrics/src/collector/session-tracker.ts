@@ -249,7 +249,9 @@ export class SessionTracker implements WatchedVideoObserver {
     this.session.emit('stall_start', { ...videoFields(video), thresholdMs: Math.round(thresholdMs) });
   }
 
-  stallEnded(video: WatchedVideo, durationMs: number, withdrawn: boolean): void {
+  stallEnded(video: WatchedVideo, atMs: number, durationMs: number, withdrawn: boolean): void {
+    const heldMs = this.#dwell.settleStall(atMs, withdrawn);
+    if (withdrawn) this.#resolution.credit(heldMs);
     this.session.emit('stall_end', {
       ...videoFields(video),
       durationMs: Math.round(durationMs),
@@ -271,7 +273,11 @@ export class SessionTracker implements WatchedVideoObserver {
   }
 
   stateChanged(atMs: number): void {
-    this.#dwell.setPlayback(atMs, this.#aggregateState());
+    const state = this.#aggregateState();
+    // Stalled only through stalls seen live, which their frames may still withdraw.
+    const unconfirmed =
+      state === 'stalled' && [...this.#videos.values()].every((v) => v.state !== 'stalled' || v.stalled);
+    this.#dwell.setPlayback(atMs, state, unconfirmed);
     this.#syncResolution(atMs);
   }
 

@@ -6,7 +6,7 @@ function recorder() {
   const observer: WatchedVideoObserver = {
     firstFrame: () => log.push('first'),
     stallStarted: (_v, ms) => log.push(`stall_start ${Math.round(ms)}`),
-    stallEnded: (_v, ms, withdrawn) => log.push(`stall_end ${ms}${withdrawn ? ' withdrawn' : ''}`),
+    stallEnded: (_v, _at, ms, withdrawn) => log.push(`stall_end ${ms}${withdrawn ? ' withdrawn' : ''}`),
     resized: (_v, change) => log.push(`resize ${change.direction}`),
     stateChanged: () => {},
   };

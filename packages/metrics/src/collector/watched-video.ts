@@ -13,7 +13,7 @@
  * a frame already on screen can run after the tick. When that frame's time
  * shows the wait fell short, the stall is withdrawn: its `stall_end` closes
  * the `stall_start` with the wait, shorter than the start's threshold,
- * carries `withdrawn: true`, and nothing is counted.
+ * carries `withdrawn: true`, and nothing is counted: its time was playing.
  */
 import type { StallTally } from '../accounting/counters.js';
 import type { PlaybackState } from '../accounting/dwell-account.js';
@@ -27,11 +27,12 @@ export interface WatchedVideoObserver {
   firstFrame(video: WatchedVideo, atMs: number): void;
   stallStarted(video: WatchedVideo, thresholdMs: number): void;
   /**
-   * A stall ended after `durationMs` (whole ms, the value counted). A
-   * `withdrawn` one ends with its wait, below its start's threshold, and is
-   * not counted; its `stall_end` says so, so that downstream counts agree.
+   * A stall ended at `atMs` after `durationMs` (whole ms, the value
+   * counted). A `withdrawn` one ends with its wait, below its start's
+   * threshold, and is not counted; its `stall_end` says so, so that
+   * downstream counts agree, and its time was playing time.
    */
-  stallEnded(video: WatchedVideo, durationMs: number, withdrawn: boolean): void;
+  stallEnded(video: WatchedVideo, atMs: number, durationMs: number, withdrawn: boolean): void;
   resized(video: WatchedVideo, change: ResolutionSwitch): void;
   /** The playback state changed at `atMs`. */
   stateChanged(atMs: number): void;
@@ -180,7 +181,7 @@ export class WatchedVideo {
   countStall(atMs: number, durationMs: number): void {
     this.#lastStallEndMs = atMs;
     this.#observer.stallStarted(this, 0);
-    this.#reportStall(durationMs);
+    this.#reportStall(atMs, durationMs);
   }
 
   /** Stats-based state change (no frame callbacks). */
@@ -212,7 +213,7 @@ export class WatchedVideo {
       return;
     }
     this.#stall = undefined;
-    this.#observer.stallEnded(this, waitedMs, true);
+    this.#observer.stallEnded(this, atMs, waitedMs, true);
   }
 
   #activeSince(startMs: number): boolean {
@@ -235,7 +236,7 @@ export class WatchedVideo {
     if (!stall) return;
     this.#stall = undefined;
     this.#lastStallEndMs = atMs;
-    this.#reportStall(atMs - stall.startMs);
+    this.#reportStall(atMs, atMs - stall.startMs);
   }
 
   /**
@@ -243,9 +244,9 @@ export class WatchedVideo {
    * to whole ms once: the ≥ 500 ms count and the stall time then agree with
    * the events (a 499.7 ms stall is reported as 500 ms, and counted so).
    */
-  #reportStall(durationMs: number): void {
+  #reportStall(atMs: number, durationMs: number): void {
     const roundedMs = Math.round(Math.max(0, durationMs));
-    this.#observer.stallEnded(this, roundedMs, false);
+    this.#observer.stallEnded(this, atMs, roundedMs, false);
     this.tally.stallCount += 1;
     this.tally.stallMs += roundedMs;
     if (roundedMs >= LONG_STALL_MS) this.tally.stallsOver500Count += 1;
