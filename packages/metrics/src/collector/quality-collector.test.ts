@@ -202,6 +202,7 @@ describe('createQualityCollector: stalls and pauses', () => {
     const total = withdrawn.of('session_end')[0]?.body.total;
     expect(total).toMatchObject({ stallCount: 0, stallMs: 0, stalledMs: 0 });
     expect(total?.watchMs).toBe(total?.playingMs);
+    expect(withdrawn.of('session_end')[0]?.body).not.toHaveProperty('msSinceLastStall');
     expect(total).toEqual((await run(true)).of('session_end')[0]?.body.total);
     // The heartbeat sent while the stall was open did not count its time either.
     for (const sample of withdrawn.of('quality_sample')) {

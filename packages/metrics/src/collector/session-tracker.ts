@@ -20,7 +20,6 @@ import { ResolutionAccount, type ResolutionSwitch } from '../accounting/resoluti
 import type { ExitReason, MeasurementSource } from '../schema/index.js';
 import type { CollectorEnvironment } from './environment.js';
 import { sampleStats } from './sample-stats.js';
-import { StatsStallTracker } from './stats-stall-tracker.js';
 import type { ViewerSession } from './viewer-session.js';
 import { WatchedVideo, type WatchedVideoObserver } from './watched-video.js';
 
@@ -28,11 +27,6 @@ import { WatchedVideo, type WatchedVideoObserver } from './watched-video.js';
 export const EBVS_MIN_ATTEMPT_MS = 1_000;
 
 const SOURCE_RANK: Record<MeasurementSource, number> = { rvfc: 2, 'provider-stats': 1, 'frame-counters': 0 };
-
-/** Adds `from`'s stalls and pauses to `into`. */
-function addTally(into: StallTally, from: StallTally): void {
-  for (const key in into) into[key as keyof StallTally] += from[key as keyof StallTally];
-}
 
 /** Whole ms from `fromMs` to `toMs`, never negative (clocks may step back). */
 const msBetween = (fromMs: number, toMs: number) => Math.max(0, Math.round(toMs - fromMs));
@@ -61,10 +55,11 @@ export class SessionTracker implements WatchedVideoObserver {
   readonly #resolution: ResolutionAccount;
   readonly #videos = new Map<string, WatchedVideo>();
   readonly #elements = new Map<HTMLMediaElement, { participantId: string; stop: () => void }>();
-  readonly #statsTrackers = new Map<string, StatsStallTracker>();
   readonly #inactive = new Set<string>();
-  readonly #retired: StallTally = { stallCount: 0, stallMs: 0, stallsOver500Count: 0, pauseCount: 0 };
-  #retiredLastStallMs: number | undefined;
+  /** Stalls and pauses of every video of the session, retired ones included. */
+  readonly #tally: StallTally = { stallCount: 0, stallMs: 0, stallsOver500Count: 0, pauseCount: 0 };
+  /** When the last counted stall ended. */
+  #lastStallEndMs: number | undefined;
   /** The best source any video of the session used, retired ones included. */
   #bestSource: MeasurementSource = 'frame-counters';
   /** The last video to go was stalled (the room detaches videos on leave before it says `left`). */
@@ -177,9 +172,7 @@ export class SessionTracker implements WatchedVideoObserver {
       const video = this.#video(stats.participantId);
       if (video.source === 'rvfc') continue;
       this.#statsEveryTick = true;
-      const tracker = this.#statsTrackers.get(stats.participantId) ?? new StatsStallTracker();
-      this.#statsTrackers.set(stats.participantId, tracker);
-      const verdict = tracker.update(stats, intervalMs, !this.#inactive.has(stats.participantId));
+      const verdict = video.stats.update(stats, intervalMs, !this.#inactive.has(stats.participantId));
       video.source = verdict.source;
       if (stats.frameWidth && stats.frameHeight) video.resize({ width: stats.frameWidth, height: stats.frameHeight });
       for (const durationMs of verdict.endedStallsMs) video.countStall(now, durationMs);
@@ -213,10 +206,9 @@ export class SessionTracker implements WatchedVideoObserver {
   end(reason: ExitReason): void {
     const now = this.#env.now();
     const videos = [...this.#videos.values()];
-    const stalledAtExit = videos.some((v) => v.stalled) || (videos.length === 0 && this.#stalledWhenLastVideoLeft);
-    const lastStallMs = Math.max(
-      ...[this.#retiredLastStallMs, ...videos.map((v) => v.lastStallMs)].filter((t): t is number => t !== undefined),
-    );
+    const openStallStarts = videos.flatMap((v) => v.stallStartMs ?? []);
+    const stalledAtExit = openStallStarts.length > 0 || (videos.length === 0 && this.#stalledWhenLastVideoLeft);
+    const lastStallMs = Math.max(this.#lastStallEndMs ?? Number.NEGATIVE_INFINITY, ...openStallStarts);
     for (const { stop } of this.#elements.values()) stop();
     this.#elements.clear();
     for (const video of videos) video.suspend(now);
@@ -252,6 +244,7 @@ export class SessionTracker implements WatchedVideoObserver {
   stallEnded(video: WatchedVideo, atMs: number, durationMs: number, withdrawn: boolean): void {
     const heldMs = this.#dwell.settleStall(atMs, withdrawn);
     if (withdrawn) this.#resolution.credit(heldMs);
+    else this.#lastStallEndMs = atMs;
     this.session.emit('stall_end', {
       ...videoFields(video),
       durationMs: Math.round(durationMs),
@@ -284,7 +277,7 @@ export class SessionTracker implements WatchedVideoObserver {
   #video(participantId: string): WatchedVideo {
     let video = this.#videos.get(participantId);
     if (!video) {
-      video = new WatchedVideo(participantId, this);
+      video = new WatchedVideo(participantId, this, this.#tally);
       if (this.#inactive.has(participantId)) video.setPublisherActive(this.#env.now(), false);
       this.#videos.set(participantId, video);
     }
@@ -296,11 +289,7 @@ export class SessionTracker implements WatchedVideoObserver {
     this.#stalledWhenLastVideoLeft = video.stalled && this.#videos.size === 1;
     this.#source();
     video.suspend(now);
-    addTally(this.#retired, video.tally);
-    const last = video.lastStallMs;
-    if (last !== undefined) this.#retiredLastStallMs = Math.max(last, this.#retiredLastStallMs ?? last);
     this.#videos.delete(video.participantId);
-    this.#statsTrackers.delete(video.participantId);
     this.stateChanged(now);
   }
 
@@ -326,8 +315,6 @@ export class SessionTracker implements WatchedVideoObserver {
   }
 
   #raw(now: number): RawCounters {
-    const tally = { ...this.#retired };
-    for (const video of this.#videos.values()) addTally(tally, video.tally);
-    return rawCounters(this.#dwell.totals(now), this.#resolution.totals(now), tally);
+    return rawCounters(this.#dwell.totals(now), this.#resolution.totals(now), this.#tally);
   }
 }

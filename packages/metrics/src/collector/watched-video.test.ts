@@ -14,6 +14,7 @@ function recorder() {
 }
 
 const size = { width: 640, height: 480 };
+const tally = () => ({ stallCount: 0, stallMs: 0, stallsOver500Count: 0, pauseCount: 0 });
 
 /**
  * A video at 20 fps until 1 500 ms (with the element's presented-frame
@@ -21,7 +22,7 @@ const size = { width: 640, height: 480 };
  */
 function playing20fps(presented = false) {
   const recorded = recorder();
-  const video = new WatchedVideo('host', recorded.observer);
+  const video = new WatchedVideo('host', recorded.observer, tally());
   video.resume();
   for (let i = 1; i <= 30; i += 1)
     video.onFrame({ timeMs: i * 50, size, ...(presented ? { presentedFrames: i } : {}) });
@@ -42,7 +43,7 @@ describe('WatchedVideo', () => {
 
   it('measures frames missing after an unmute from the unmute, not from the last frame, and still counts the pause', () => {
     const { log, observer } = recorder();
-    const video = new WatchedVideo('host', observer);
+    const video = new WatchedVideo('host', observer, tally());
     video.resume();
     for (let i = 1; i <= 30; i += 1) video.onFrame({ timeMs: i * 33, size });
     video.setPublisherActive(2_000, false);
@@ -65,7 +66,7 @@ describe('WatchedVideo', () => {
     video.onFrame({ timeMs: 1_500 + 200, size });
     expect(log.filter((l) => l.startsWith('stall'))).toEqual(['stall_start 205', 'stall_end 200 withdrawn']);
     expect(video.tally).toMatchObject({ stallCount: 0, stallMs: 0 });
-    expect(video.lastStallMs).toBeUndefined();
+    expect(video.stallStartMs).toBeUndefined();
     expect(video.state).toBe('playing');
     // A gap the tick saw live that its frame confirms still counts, and is not marked withdrawn.
     video.check(1_700 + 320);

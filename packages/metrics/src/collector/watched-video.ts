@@ -21,6 +21,7 @@ import { type FrameSize, type ResolutionSwitch, resolutionSwitch } from '../acco
 import type { MeasurementSource } from '../schema/index.js';
 import { LONG_STALL_MS, StallDetector } from '../stall/stall-detector.js';
 import type { RenderedFrame } from './environment.js';
+import { StatsStallTracker } from './stats-stall-tracker.js';
 
 /** What a {@link WatchedVideo} tells the collector. */
 export interface WatchedVideoObserver {
@@ -55,23 +56,25 @@ export class WatchedVideo {
   readonly participantId: string;
   /** Where this video's figures come from; `rvfc` once frames arrive. */
   source: MeasurementSource = 'frame-counters';
-  /** Stalls and pauses of this video so far. */
-  readonly tally: StallTally = { stallCount: 0, stallMs: 0, stallsOver500Count: 0, pauseCount: 0 };
+  /** Where this video's stalls and pauses are counted: the session's tally, shared by its videos. */
+  readonly tally: StallTally;
+  /** Stall detection from stats, while no frame callbacks watch this video. */
+  readonly stats = new StatsStallTracker();
   readonly #detector = new StallDetector();
   readonly #observer: WatchedVideoObserver;
   #state: PlaybackState = 'starting';
   #publisherActive = true;
   #activeAgainAtMs = Number.NEGATIVE_INFINITY;
   #stall: { startMs: number } | undefined;
-  #lastStallEndMs: number | undefined;
   #presentedFrames: number | undefined;
   #size: FrameSize | undefined;
   #suspended = false;
   #frames = 0;
 
-  constructor(participantId: string, observer: WatchedVideoObserver) {
+  constructor(participantId: string, observer: WatchedVideoObserver, tally: StallTally) {
     this.participantId = participantId;
     this.#observer = observer;
+    this.tally = tally;
   }
 
   get state(): PlaybackState {
@@ -87,9 +90,9 @@ export class WatchedVideo {
     return this.#stall !== undefined;
   }
 
-  /** When the last stall ended, or when the current one began. */
-  get lastStallMs(): number | undefined {
-    return this.#stall?.startMs ?? this.#lastStallEndMs;
+  /** When the stall under way began (the last frame before its gap). */
+  get stallStartMs(): number | undefined {
+    return this.#stall?.startMs;
   }
 
   /** Frames rendered since the last call. */
@@ -179,7 +182,6 @@ export class WatchedVideo {
    * stall only afterwards, so `stall_start` (threshold 0) comes with `stall_end`.
    */
   countStall(atMs: number, durationMs: number): void {
-    this.#lastStallEndMs = atMs;
     this.#observer.stallStarted(this, 0);
     this.#reportStall(atMs, durationMs);
   }
@@ -235,7 +237,6 @@ export class WatchedVideo {
     const stall = this.#stall;
     if (!stall) return;
     this.#stall = undefined;
-    this.#lastStallEndMs = atMs;
     this.#reportStall(atMs, atMs - stall.startMs);
   }
 
