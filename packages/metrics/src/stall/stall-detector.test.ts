@@ -121,7 +121,7 @@ describe('agreement with Chromium (libwebrtc) verdicts', () => {
     );
   });
 
-  it('gives the verdicts of a from-scratch mean over a long jittered trace (its running sum does not drift)', () => {
+  it('gives the verdicts of a from-scratch mean over a long jittered trace (summed afresh from the ring, nothing drifts)', () => {
     // 100k frames at about 20 fps with sub-ms jitter (fractions, so every add
     // rounds); one gap in 50 within ~10 ms of the threshold (about 205 ms),
     // where a wrong window would flip verdicts; some long stalls, a few pauses.

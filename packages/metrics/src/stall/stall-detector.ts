@@ -72,15 +72,15 @@ export function inclusiveFreezeThresholdMs(keptSumMs: number, keptCount: number)
 export class StallDetector {
   /**
    * The last {@link FREEZE_WINDOW_FRAMES} intervals as a ring: `#head` is the
-   * slot the next interval overwrites (the oldest one once the ring is full).
-   * A typed array and a running sum keep a frame free of allocation and of
-   * array shifting: ~20 frames a second per video all run through here.
+   * slot the next interval overwrites (the oldest one once the ring is full;
+   * slots not yet written hold 0). A typed array keeps a frame free of
+   * allocation and of array shifting: ~20 frames a second per video all run
+   * through here. The mean is summed afresh from the ring at each verdict
+   * (30 additions), so no running sum can drift from it.
    */
   readonly #ring = new Float64Array(FREEZE_WINDOW_FRAMES);
   #head = 0;
   #count = 0;
-  /** Sum of the ring, updated per interval and summed afresh at each wrap (see {@link StallDetector.#remember}). */
-  #sum = 0;
   #lastFrameMs: number | undefined;
 
   /** Render time of the last frame, or `undefined` before the first (or after {@link restart}). */
@@ -94,10 +94,10 @@ export class StallDetector {
    * fewer than 4 intervals are known.
    */
   get thresholdMs(): number | undefined {
-    const full = this.#count === FREEZE_WINDOW_FRAMES;
-    // A full window drops its oldest interval when the gap enters it.
-    const keptSum = full ? this.#sum - (this.#ring[this.#head] ?? 0) : this.#sum;
-    return inclusiveFreezeThresholdMs(keptSum, full ? FREEZE_WINDOW_FRAMES - 1 : this.#count);
+    // A full window drops its oldest interval, in the head slot, when the gap enters it.
+    let keptSum = 0;
+    for (let i = 0; i < FREEZE_WINDOW_FRAMES; i += 1) if (i !== this.#head) keptSum += this.#ring[i] ?? 0;
+    return inclusiveFreezeThresholdMs(keptSum, Math.min(this.#count, FREEZE_WINDOW_FRAMES - 1));
   }
 
   /** Records a rendered frame; returns the gap it ended when that gap was a stall or a pause. */
@@ -144,30 +144,11 @@ export class StallDetector {
     this.#lastFrameMs = undefined;
   }
 
-  /**
-   * Puts an interval into the ring and the running sum. Each add and
-   * subtract rounds, so a running sum drifts from the window's true sum; at
-   * every wrap (every 30 intervals) the sum is taken afresh from the ring,
-   * oldest first, the order a from-scratch mean adds them in. The drift thus
-   * never outgrows 60 roundings of a sum under 150 s (about 1e-9 ms), far
-   * below the microseconds of `requestVideoFrameCallback` times, so verdicts
-   * match a from-scratch mean's.
-   */
+  /** Puts an interval into the ring, over the oldest once the ring is full. */
   #remember(intervalMs: number): void {
-    const head = this.#head;
-    const oldest = this.#ring[head] ?? 0;
-    this.#ring[head] = intervalMs;
-    this.#sum += intervalMs;
-    if (this.#count === FREEZE_WINDOW_FRAMES) this.#sum -= oldest;
-    else this.#count += 1;
-    if (head + 1 < FREEZE_WINDOW_FRAMES) {
-      this.#head = head + 1;
-      return;
-    }
-    this.#head = 0;
-    let sum = 0;
-    for (let i = 0; i < FREEZE_WINDOW_FRAMES; i += 1) sum += this.#ring[i] ?? 0;
-    this.#sum = sum;
+    this.#ring[this.#head] = intervalMs;
+    this.#head = (this.#head + 1) % FREEZE_WINDOW_FRAMES;
+    this.#count = Math.min(this.#count + 1, FREEZE_WINDOW_FRAMES);
   }
 }
 
