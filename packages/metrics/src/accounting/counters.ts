@@ -20,42 +20,30 @@ export interface StallTally {
 /** Every additive figure of a session at one moment, rounded to whole units. */
 export type RawCounters = Omit<DwellTotals, 'dwellMs'> & ResolutionTotals & StallTally;
 
-const ADDITIVE_KEYS = [
-  'watchMs',
-  'playingMs',
-  'stalledMs',
-  'pausedMs',
-  'foregroundMs',
-  'backgroundMs',
-  'stallCount',
-  'stallMs',
-  'stallsOver500Count',
-  'pauseCount',
-  'heightMs',
-  'switchesUp',
-  'switchesDown',
-] as const;
+/**
+ * `combine` applied to each figure of `now` and the same figure of `other`,
+ * the tier times included: every figure of the counters is additive.
+ */
+function eachFigure<T extends object>(now: T, other: T, combine: (now: number, other: number) => number): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(now)) {
+    const paired = (other as Record<string, never>)[key];
+    out[key] = typeof value === 'number' ? combine(value, paired) : eachFigure(value, paired, combine);
+  }
+  return out as T;
+}
 
 /** Rounds the accounts' totals into {@link RawCounters}. */
 export function rawCounters(dwell: DwellTotals, resolution: ResolutionTotals, stalls: StallTally): RawCounters {
-  const raw = { ...dwell, ...resolution, ...stalls, tierMs: { ...resolution.tierMs } };
-  for (const key of ADDITIVE_KEYS) raw[key] = Math.round(raw[key]);
+  const { dwellMs: _, ...totals } = { ...dwell, ...resolution, ...stalls };
+  const raw = eachFigure(totals, totals, Math.round);
   raw.watchMs = raw.playingMs + raw.stalledMs; // exact after rounding, as decision 9 defines it
-  for (const tier of Object.keys(raw.tierMs) as (keyof typeof raw.tierMs)[]) {
-    raw.tierMs[tier] = Math.round(raw.tierMs[tier]);
-  }
-  const { dwellMs: _, ...counters } = raw;
-  return counters;
+  return raw;
 }
 
 /** `now - previous`, field by field. */
 export function subtractCounters(now: RawCounters, previous: RawCounters): RawCounters {
-  const delta = { ...now, tierMs: { ...now.tierMs } };
-  for (const key of ADDITIVE_KEYS) delta[key] = now[key] - previous[key];
-  for (const tier of Object.keys(delta.tierMs) as (keyof typeof delta.tierMs)[]) {
-    delta.tierMs[tier] = now.tierMs[tier] - previous.tierMs[tier];
-  }
-  return delta;
+  return eachFigure(now, previous, (a, b) => a - b);
 }
 
 /** The event shape: drops the height sum, adds the mean height and HD share when there is video time. */
