@@ -54,9 +54,10 @@ function ids(input: ArrangementInput): string[] {
   return input.participants.map((p) => p.id);
 }
 
-/** One seat per grid cell, in order. */
-function cellSeats(cells: readonly Rect[]): SeatMap {
-  return { cell: (seat) => cells[seat]!, area: () => 'cell', capacity: cells.length };
+/** One seat per cell of a `cols` × `rows` grid over `area` (`count` cells), in order. */
+function gridSeats(area: Rect, count: number, cols: number, rows: number): SeatMap {
+  const cells = gridCells(area, count, cols, rows);
+  return { cell: (seat) => cells[seat]!, area: () => 'cell', capacity: count };
 }
 
 /** Seat 0 in the main area, the others along a strip of `count` cells. */
@@ -72,12 +73,7 @@ function mainAndStripSeats(container: ArrangementInput['container'], count: numb
 function grid(input: ArrangementInput): Arranged {
   const plan = flowingSeats(ids(input), MAX_GRID_TILES, previousSeats(input.previous, 'grid'), input.pinned);
   const { cols, rows } = gridShape(plan.seats.size, input.container, input.aspectRatio);
-  return place(
-    plan,
-    cellSeats(gridCells({ x: 0, y: 0, ...input.container }, plan.seats.size, cols, rows)),
-    input,
-    false,
-  );
+  return place(plan, gridSeats({ x: 0, y: 0, ...input.container }, plan.seats.size, cols, rows), input, false);
 }
 
 /**
@@ -108,10 +104,10 @@ function hostSeated(input: ArrangementInput, capacity: number): SeatPlan {
 function pk(input: ArrangementInput): Arranged {
   const { width, height } = input.container;
   const barHeight = height * SCORE_BAR_SHARE;
-  const half = (seat: number): Rect => ({ x: (seat * width) / 2, y: 0, width: width / 2, height: height - barHeight });
-  const seats: SeatMap = { cell: half, area: (seat) => (seat === 0 ? 'left' : 'right'), capacity: 2, topAligned: true };
+  const halves = gridSeats({ x: 0, y: 0, width, height: height - barHeight }, 2, 2, 1);
+  const seats: SeatMap = { ...halves, area: (seat) => (seat === 0 ? 'left' : 'right'), topAligned: true };
   const arranged = place(hostSeated(input, 2), seats, input, true);
-  const videoHeight = fit(half(0), input.aspectRatio, true).height;
+  const videoHeight = fit(halves.cell(0), input.aspectRatio, true).height;
   return { ...arranged, scoreBar: { x: 0, y: videoHeight, width, height: barHeight } };
 }
 
@@ -123,7 +119,7 @@ function hostPlusGuests(input: ArrangementInput): Arranged {
 
 /** The live-commerce 3×3 stage: the host in seat 0 (top left), eight guest seats. */
 function nineSeat(input: ArrangementInput): Arranged {
-  return place(hostSeated(input, 9), cellSeats(gridCells({ x: 0, y: 0, ...input.container }, 9, 3, 3)), input, true);
+  return place(hostSeated(input, 9), gridSeats({ x: 0, y: 0, ...input.container }, 9, 3, 3), input, true);
 }
 
 function place(plan: SeatPlan, seats: SeatMap, input: ArrangementInput, listVacant: boolean): Arranged {

@@ -22,45 +22,37 @@ export type BattleRelayState =
   /** The relay could not start; the cause is the snapshot's `lastError`. */
   | 'failed';
 
-/** Starts and stops the relay for one store; reports its state through `onChange`. */
-export class BattleRelay {
-  readonly #room: Room;
-  readonly #onChange: (state: BattleRelayState, error?: LiveroomError) => void;
-  #state: BattleRelayState = 'none';
+/**
+ * The store's `relay` field, which the relay functions read and set (with
+ * the failure when it failed), so the relay's state lives in one place: the
+ * snapshot.
+ */
+export type RelayField = [get: () => BattleRelayState, set: (state: BattleRelayState, error?: LiveroomError) => void];
 
-  constructor(room: Room, onChange: (state: BattleRelayState, error?: LiveroomError) => void) {
-    this.#room = room;
-    this.#onChange = onChange;
+/** Relays the local host into the opponent's room when they are in another room. */
+export async function startRelay(room: Room, self: PkHost, opponent: PkHost, [get, set]: RelayField): Promise<void> {
+  if (opponent.roomId === self.roomId || get() !== 'none') return;
+  if (!room.provider.capabilities.mediaRelay) return set('unsupported');
+  set('starting');
+  try {
+    await room.startMediaRelay([{ roomId: opponent.roomId, userId: self.userId }]);
+    // The battle ended while the relay was starting.
+    if (get() !== 'starting') return stopQuietly(room);
+    set('running');
+  } catch (error) {
+    set('failed', asLiveroomError(error, 'PROVIDER_ERROR', 'Could not start the PK media relay'));
   }
+}
 
-  /** Relays the local host into the opponent's room when they are in another room. */
-  async start(self: PkHost, opponent: PkHost): Promise<void> {
-    if (opponent.roomId === self.roomId || this.#state !== 'none') return;
-    if (!this.#room.provider.capabilities.mediaRelay) return this.#set('unsupported');
-    this.#set('starting');
-    try {
-      await this.#room.startMediaRelay([{ roomId: opponent.roomId, userId: self.userId }]);
-      if ((this.#state as BattleRelayState) !== 'starting') {
-        // The battle ended while the relay was starting.
-        await this.#room.stopMediaRelay().catch(() => undefined);
-        return;
-      }
-      this.#set('running');
-    } catch (error) {
-      this.#set('failed', asLiveroomError(error, 'PROVIDER_ERROR', 'Could not start the PK media relay'));
-    }
-  }
+/** Stops a running relay and returns to `none`. */
+export async function stopRelay(room: Room, [get, set]: RelayField): Promise<void> {
+  const state = get();
+  if (state === 'none') return;
+  set('none');
+  if (state === 'running') await stopQuietly(room);
+}
 
-  /** Stops a running relay and returns to `none`. */
-  async stop(): Promise<void> {
-    if (this.#state === 'none') return;
-    const wasRunning = this.#state === 'running';
-    this.#set('none');
-    if (wasRunning) await this.#room.stopMediaRelay().catch(() => undefined);
-  }
-
-  #set(state: BattleRelayState, error?: LiveroomError): void {
-    this.#state = state;
-    this.#onChange(state, error);
-  }
+/** The relay is being dropped either way; a failure to stop it changes nothing for the battle. */
+function stopQuietly(room: Room): Promise<void> {
+  return room.stopMediaRelay().catch(() => undefined);
 }

@@ -19,7 +19,7 @@ import type { TelemetryEmitter } from '../telemetry.js';
 import { type BattleClock, systemClock, type TimerHandle } from './battle-clock.js';
 import { nextDeadline, remainingMs, serverNow } from './battle-outcome.js';
 import { battleTransition, IDLE_BATTLE } from './battle-reducer.js';
-import { BattleRelay, type BattleRelayState } from './battle-relay.js';
+import { type BattleRelayState, type RelayField, startRelay, stopRelay } from './battle-relay.js';
 import { battleTelemetry } from './battle-telemetry.js';
 import {
   type BattleEvent,
@@ -96,7 +96,10 @@ export class BattleStore extends Subscribable {
   readonly #telemetry: TelemetryEmitter | undefined;
   readonly #timings: BattleTimings;
   readonly #newBattleId: () => string;
-  readonly #relay: BattleRelay;
+  readonly #relay: RelayField = [
+    () => this.#snapshot.relay,
+    (relay, error) => this.#patch({ relay, lastError: error }),
+  ];
   readonly #stops: (() => void)[];
   #snapshot: BattleSnapshot = { battle: IDLE_BATTLE, relay: 'none', lastRejection: undefined, lastError: undefined };
   #timer: TimerHandle | undefined;
@@ -113,7 +116,6 @@ export class BattleStore extends Subscribable {
       'battle timings',
     );
     this.#newBattleId = options.newBattleId ?? (() => `pk-${crypto.randomUUID().slice(0, 12)}`);
-    this.#relay = new BattleRelay(this.#room, (relay, error) => this.#patch({ relay, lastError: error }));
     this.#stops = [
       this.#transport.listen((event) => this.#onTransport(event)),
       onEvents<RoomEventMap>(this.#room, { left: () => this.#abandon() }),
@@ -215,7 +217,7 @@ export class BattleStore extends Subscribable {
   destroy(): void {
     for (const stop of this.#stops) stop();
     this.#clearTimer();
-    void this.#relay.stop();
+    void stopRelay(this.#room, this.#relay);
   }
 
   #self(what: string): PkHost {
@@ -265,8 +267,9 @@ export class BattleStore extends Subscribable {
 
   #afterTransition(previous: BattleState, next: BattleState): void {
     this.#schedule(next);
-    if (next.phase === 'countdown' && previous.phase !== 'countdown') void this.#relay.start(next.self, next.opponent);
-    if (next.phase === 'idle') void this.#relay.stop();
+    if (next.phase === 'countdown' && previous.phase !== 'countdown')
+      void startRelay(this.#room, next.self, next.opponent, this.#relay);
+    if (next.phase === 'idle') void stopRelay(this.#room, this.#relay);
     // The inviter's clock is the authority: it stamps the start as soon as the invitee accepts.
     if (next.phase === 'accepted' && next.isInviter) {
       const countdownAt = this.serverNow();
