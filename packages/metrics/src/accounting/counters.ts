@@ -27,7 +27,7 @@ export type RawCounters = Omit<DwellTotals, 'dwellMs'> & ResolutionTotals & Stal
 function eachFigure<T extends object>(now: T, other: T, combine: (now: number, other: number) => number): T {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(now)) {
-    const paired = (other as Record<string, never>)[key];
+    const paired = other[key as keyof T] as never;
     out[key] = typeof value === 'number' ? combine(value, paired) : eachFigure(value, paired, combine);
   }
   return out as T;
