@@ -170,6 +170,12 @@ describe('computeLayout: bad input', () => {
     expect((error as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain(path);
   });
 
+  it('says a zero container side must be above 0', () => {
+    expect(() =>
+      computeLayout({ participants: people(2), container: { width: 0, height: 100 }, mode: 'grid' }),
+    ).toThrow(/container\.width.*must be above 0/);
+  });
+
   it('lists more guests than seats in overflow (documented fallback), in input order', () => {
     const layout = computeLayout({
       participants: people(6),

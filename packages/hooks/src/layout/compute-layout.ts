@@ -7,8 +7,12 @@ import * as z from 'zod/mini';
 import { arrange } from './arrangements.js';
 import { LAYOUT_MODES, type Layout, type LayoutInput } from './layout-types.js';
 
-/** Finite (as every zod number) and above zero. */
-const positive = z.number().check(z.gt(0));
+/**
+ * Finite (as every zod number) and above zero. A refine rather than
+ * `z.gt(0)`: no other browser package uses `z.gt`, and core's messages read
+ * an exclusive bound as "must be at least 0", which 0 is.
+ */
+const positive = z.number().check(z.refine((n) => n > 0, 'must be above 0'));
 
 const layoutInputSchema = z.object({
   participants: z
