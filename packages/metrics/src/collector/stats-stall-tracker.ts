@@ -43,36 +43,29 @@ export class StatsStallTracker {
       previous?.framesDecoded ?? previous?.framesReceived,
     );
     const fps = stats.renderFramesPerSecond ?? stats.framesPerSecond;
-    const rendering = decoded === undefined ? (fps ?? 0) > 0 : decoded > 0;
-    if (!publisherActive) {
-      this.#runMs = 0;
-      return { source: this.#sourceOf(stats), rendering, stalled: false, endedStallsMs: [] };
-    }
-    if (stats.freezeCount !== undefined && previous?.freezeCount !== undefined) {
+    const verdict: StatsVerdict = {
+      source:
+        stats.freezeCount !== undefined || stats.totalFreezeTimeMs !== undefined ? 'provider-stats' : 'frame-counters',
+      rendering: decoded === undefined ? (fps ?? 0) > 0 : decoded > 0,
+      stalled: false,
+      endedStallsMs: [],
+    };
+    if (!publisherActive) this.#runMs = 0;
+    else if (stats.freezeCount !== undefined && previous?.freezeCount !== undefined) {
       const count = stats.freezeCount - previous.freezeCount;
       const ms = delta(stats.totalFreezesDurationMs, previous.totalFreezesDurationMs) ?? 0;
-      const endedStallsMs = count > 0 ? Array.from({ length: count }, () => ms / count) : [];
-      return { source: 'provider-stats', rendering, stalled: !fps, endedStallsMs };
-    }
-    const agora = delta(stats.totalFreezeTimeMs, previous?.totalFreezeTimeMs);
-    const stalledMs = agora ?? (decoded === 0 ? intervalMs : 0);
-    if (previous === undefined) return { source: this.#sourceOf(stats), rendering, stalled: false, endedStallsMs: [] };
-    return { source: this.#sourceOf(stats), rendering, ...this.#run(stalledMs) };
-  }
-
-  #run(stalledMs: number): Pick<StatsVerdict, 'stalled' | 'endedStallsMs'> {
-    if (stalledMs > 0) {
+      verdict.stalled = !fps;
+      if (count > 0) verdict.endedStallsMs = Array.from({ length: count }, () => ms / count);
+    } else if (previous) {
+      // Agora's freeze time, else a tick without a decoded frame; a run of them is one stall.
+      const stalledMs = delta(stats.totalFreezeTimeMs, previous.totalFreezeTimeMs) ?? (decoded === 0 ? intervalMs : 0);
+      verdict.stalled = stalledMs > 0;
       this.#runMs += stalledMs;
-      return { stalled: true, endedStallsMs: [] };
+      if (!verdict.stalled) {
+        if (this.#runMs > 0) verdict.endedStallsMs = [this.#runMs];
+        this.#runMs = 0;
+      }
     }
-    const ended = this.#runMs;
-    this.#runMs = 0;
-    return { stalled: false, endedStallsMs: ended > 0 ? [ended] : [] };
-  }
-
-  #sourceOf(stats: RemoteVideoStats): MeasurementSource {
-    return stats.freezeCount !== undefined || stats.totalFreezeTimeMs !== undefined
-      ? 'provider-stats'
-      : 'frame-counters';
+    return verdict;
   }
 }
