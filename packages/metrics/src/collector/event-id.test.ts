@@ -34,4 +34,24 @@ describe('createEventIdFactory', () => {
     )();
     expect(a < b).toBe(true);
   });
+
+  it('counts up within one ms with a carry, and past the last random value moves on to the next ms', () => {
+    const top = 1 - 2 ** -53;
+    const randoms = [0.5, top, top, top];
+    const next = createEventIdFactory(
+      () => 5_000,
+      () => randoms.shift() ?? 0,
+    );
+    const first = next();
+    expect(first.slice(10)).toBe('G0000000ZZZZZZZZ');
+    expect(next().slice(10)).toBe('G000000100000000');
+    const last = createEventIdFactory(
+      () => 5_000,
+      () => randoms.shift() ?? 0,
+    );
+    const [a, b] = [last(), last()];
+    expect(a).toBe(`${first.slice(0, 10)}${'Z'.repeat(16)}`);
+    expect(b.slice(10)).toBe('0'.repeat(16));
+    expect(a < b).toBe(true);
+  });
 });

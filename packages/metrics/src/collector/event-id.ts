@@ -6,45 +6,37 @@
  */
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const TIME_CHARS = 10;
-const RANDOM_CHARS = 16;
+/** The 80 random bits are two halves of 40 bits (8 characters each), exact in a double. */
+const HALF = 2 ** 40;
 
-function encodeTime(ms: number): string {
-  let rest = Math.floor(ms);
+/** `value` as `chars` base-32 digits, most significant first. */
+function encode(value: number, chars: number): string {
+  let rest = value;
   let out = '';
-  for (let i = 0; i < TIME_CHARS; i += 1) {
+  for (let i = 0; i < chars; i += 1) {
     out = ALPHABET[rest % 32] + out;
     rest = Math.floor(rest / 32);
   }
   return out;
 }
 
-/** Adds one to a base-32 digit array (big-endian); returns false when it overflowed. */
-function increment(digits: number[]): boolean {
-  for (let i = digits.length - 1; i >= 0; i -= 1) {
-    if ((digits[i] ?? 0) < 31) {
-      digits[i] = (digits[i] ?? 0) + 1;
-      return true;
-    }
-    digits[i] = 0;
-  }
-  return false;
-}
-
 /** Returns a function that makes monotonic ULIDs from `now()` (epoch ms) and `random()` ([0, 1)). */
 export function createEventIdFactory(now: () => number, random: () => number): () => string {
   let lastMs = -1;
-  const digits: number[] = [];
+  let high = 0;
+  let low = 0;
   return () => {
     const ms = Math.floor(now());
     if (ms > lastMs) {
       lastMs = ms;
-      for (let i = 0; i < RANDOM_CHARS; i += 1) digits[i] = Math.floor(random() * 32) % 32;
-    } else if (!increment(digits)) {
-      lastMs += 1;
+      high = Math.floor(random() * HALF);
+      low = Math.floor(random() * HALF);
+    } else {
+      // The next id in this ms: the randomness plus one; past its last value, on to the next ms (ULID spec).
+      low = (low + 1) % HALF;
+      if (low === 0) high = (high + 1) % HALF;
+      if (low === 0 && high === 0) lastMs += 1;
     }
-    let id = encodeTime(lastMs);
-    for (const digit of digits) id += ALPHABET[digit];
-    return id;
+    return encode(lastMs, 10) + encode(high, 8) + encode(low, 8);
   };
 }
