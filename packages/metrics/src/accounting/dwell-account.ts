@@ -37,7 +37,6 @@ export interface DwellTotals {
 
 /** Tracks one viewer session. Times are any monotonic ms clock. */
 export class DwellAccount {
-  readonly #startMs: number;
   #sinceMs: number;
   #visible: boolean;
   #playback: PlaybackState = 'starting';
@@ -52,7 +51,6 @@ export class DwellAccount {
   #unconfirmedMs = 0;
 
   constructor(startMs: number, visible: boolean) {
-    this.#startMs = startMs;
     this.#sinceMs = startMs;
     this.#visible = visible;
   }
@@ -112,11 +110,6 @@ export class DwellAccount {
       pausedMs: this.#pausedMs,
       watchMs: this.#playingMs + this.#stalledMs,
     };
-  }
-
-  /** Ms since the session started. */
-  elapsed(nowMs: number): number {
-    return Math.max(0, nowMs - this.#startMs);
   }
 
   #advance(atMs: number): void {
