@@ -50,8 +50,9 @@ export interface CollectorEnvironment {
   log(message: string, data: unknown): void;
 }
 
-function watchVideoFrames(element: HTMLMediaElement, onFrame: (frame: RenderedFrame) => void) {
-  if (typeof HTMLVideoElement === 'undefined' || !(element instanceof HTMLVideoElement)) return undefined;
+function watchVideoFrames(media: HTMLMediaElement, onFrame: (frame: RenderedFrame) => void) {
+  // Only video elements have frame callbacks (and only in browsers that support them).
+  const element = media as HTMLVideoElement;
   if (typeof element.requestVideoFrameCallback !== 'function') return undefined;
   const origin = performance.timeOrigin;
   let handle = 0;
