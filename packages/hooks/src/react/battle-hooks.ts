@@ -46,13 +46,6 @@ export function useBattle<T extends { battle: BattleState }, S = BattleView<T>>(
 /** Alias of {@link useBattle}, under the name live-commerce teams use. */
 export const usePk = useBattle;
 
-/**
- * The same hook, under the name it had when it took only a {@link SpectatorStore}.
- *
- * @deprecated Use {@link useBattle}: it takes a `SpectatorStore` too, and adds the time left.
- */
-export const useSpectator = useBattle;
-
 const selectRemaining = (view: { remainingMs: number }) => view.remainingMs;
 
 /**

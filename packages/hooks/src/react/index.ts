@@ -7,7 +7,7 @@
  */
 
 export type { BattleClockSource } from '../pk/spectator.js';
-export { useBattle, useBattleClock, usePk, useSpectator } from './battle-hooks.js';
+export { useBattle, useBattleClock, usePk } from './battle-hooks.js';
 export type { BattleView } from './battle-view.js';
 export { useLayout, useStageContainer } from './layout-hooks.js';
 export { useActiveSpeaker, useConnectionQuality, useLocalTracks, useParticipants, useRoom } from './room-hooks.js';
