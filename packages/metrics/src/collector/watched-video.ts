@@ -114,7 +114,8 @@ export class WatchedVideo {
     if (wasStalled) this.#endLiveStall(frame.timeMs);
     const gap = this.#detector.addFrame(frame.timeMs);
     if (!wasStalled && gap) {
-      if (this.#activeSince(gap.startMs) && gap.meetsFreezeRule) {
+      // A stall only when the publisher was sending through the whole gap (decision 8).
+      if (this.#publisherActive && this.#activeAgainAtMs <= gap.startMs && gap.meetsFreezeRule) {
         this.#observer.stallStarted(this, gap.thresholdMs);
         this.#stall = { startMs: gap.startMs };
         this.#endStall(frame.timeMs);
@@ -216,10 +217,6 @@ export class WatchedVideo {
     }
     this.#stall = undefined;
     this.#observer.stallEnded(this, atMs, waitedMs, true);
-  }
-
-  #activeSince(startMs: number): boolean {
-    return this.#publisherActive && this.#activeAgainAtMs <= startMs;
   }
 
   #fillSkippedFrames(frame: RenderedFrame): void {
