@@ -5,7 +5,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../../../scripts/testing/harness.ts';
-import { departures, expectVideoFlowing, openRoomPage, POLL } from './pages.ts';
+import type { NetworkQuality } from '../src/index.js';
+import { departures, expectVideoFlowing, firstArgs, openRoomPage, POLL } from './pages.ts';
 
 let h: Harness;
 let host: Page;
@@ -41,6 +42,28 @@ describe('local provider mesh', () => {
     expect(fromHost?.source).toBe('webrtc-stats');
     expect(fromHost?.frameWidth).toBeGreaterThan(0);
     expect(fromHost?.framesDecoded).toBeGreaterThan(0);
+  });
+
+  it("reports network quality from the mesh's stats, for each path and for the local user, only on change", async () => {
+    const reports = (page: Page) => firstArgs<NetworkQuality>(page, 'network-quality');
+    const latest = async (page: Page, id: string) =>
+      (await reports(page)).findLast((q) => (q.participantId ?? '') === id);
+    // Alice knows the host's sending to her (her downlink from it), the host knows its sending to Alice
+    // from her receiver reports; neither has a path the other way (0, unknown).
+    await expect.poll(async () => (await latest(alice, 'host'))?.uplink ?? 0, POLL).toBeGreaterThan(0);
+    expect((await latest(alice, 'host'))?.downlink).toBe(0);
+    await expect.poll(async () => (await latest(alice, ''))?.downlink ?? 0, POLL).toBeGreaterThan(0);
+    expect((await latest(alice, ''))?.uplink).toBe(0);
+    await expect.poll(async () => (await latest(host, 'alice'))?.downlink ?? 0, POLL).toBeGreaterThan(0);
+    await expect.poll(async () => (await latest(host, ''))?.uplink ?? 0, POLL).toBeGreaterThan(0);
+    // Each report changes a level: the same quality is never reported twice in a row.
+    for (const page of [alice, host]) {
+      const all = await reports(page);
+      for (const id of new Set(all.map((q) => q.participantId ?? ''))) {
+        const mine = all.filter((q) => (q.participantId ?? '') === id).map((q) => `${q.uplink}/${q.downlink}`);
+        expect(mine.filter((q, i) => q === mine[i - 1])).toEqual([]);
+      }
+    }
   });
 
   it('lets a viewer step up to cohost, and the others receive its video', async () => {

@@ -45,6 +45,18 @@ export async function expectVideoFlowing(page: Page, publisherId: string): Promi
   await rising(await framesFrom(page, publisherId));
 }
 
+/** The first argument of every `name` event `page` logged, oldest first. */
+export function firstArgs<T>(page: Page, name: string): Promise<T[]> {
+  return page.evaluate(
+    (wanted) =>
+      window.lr
+        .events()
+        .filter((e) => e.name === wanted)
+        .map((e) => (e.detail as unknown[])[0]),
+    name,
+  ) as Promise<T[]>;
+}
+
 /** Ids of the participants `page` saw leave, in order. */
 export function departures(page: Page): Promise<string[]> {
   return page.evaluate(() =>

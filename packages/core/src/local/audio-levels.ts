@@ -13,6 +13,7 @@
  */
 import type { AudioLevel } from '../provider.js';
 import type { Mesh } from './mesh.js';
+import { MeshTicker } from './mesh-ticker.js';
 
 /** The cumulative audio counters of one stream, as `getStats()` reports them. */
 export interface AudioEnergy {
@@ -86,49 +87,21 @@ async function readAudioEnergy(mesh: Mesh): Promise<Map<string | undefined, Audi
   return readings;
 }
 
-/** Reports audio levels every interval while a session runs. */
-export class AudioLevelReporter {
-  readonly #mesh: () => Mesh | undefined;
-  readonly #report: (levels: AudioLevel[]) => void;
+/** Reports audio levels every interval while a session runs (`start(intervalMs)`, `stop()`). */
+export class AudioLevelReporter extends MeshTicker<Map<string | undefined, AudioEnergy>> {
   #meter = new AudioLevelMeter();
-  #timer: ReturnType<typeof setInterval> | undefined;
-  #reading = false;
 
   /** `mesh` returns the session's mesh (none between sessions); `report` receives every non-empty set of levels. */
   constructor(mesh: () => Mesh | undefined, report: (levels: AudioLevel[]) => void) {
-    this.#mesh = mesh;
-    this.#report = report;
-  }
-
-  /** Starts reporting every `intervalMs`; 0 turns reporting off. */
-  start(intervalMs: number): void {
-    this.stop();
-    if (intervalMs === 0) return;
-    const timer = setInterval(() => void this.#sample(timer), intervalMs);
-    this.#timer = timer;
+    super(mesh, readAudioEnergy, (readings) => {
+      const levels = this.#meter.levels(readings);
+      if (levels.length > 0) report(levels);
+    });
   }
 
   /** Stops reporting and forgets the counters (the session ended). */
-  stop(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
+  override stop(): void {
+    super.stop();
     this.#meter = new AudioLevelMeter();
-  }
-
-  async #sample(timer: ReturnType<typeof setInterval>): Promise<void> {
-    const mesh = this.#mesh();
-    // getStats() can outlast a short interval on a loaded machine: skip a tick rather than pile up.
-    if (!mesh || this.#reading) return;
-    this.#reading = true;
-    try {
-      const readings = await readAudioEnergy(mesh);
-      if (this.#timer !== timer) return; // stopped or restarted while reading
-      const levels = this.#meter.levels(readings);
-      if (levels.length > 0) this.#report(levels);
-    } catch {
-      // A connection closed while being read; the next tick reads the mesh as it is then.
-    } finally {
-      this.#reading = false;
-    }
   }
 }

@@ -31,6 +31,7 @@ import { type LocalProviderConfig, type LocalProviderOptions, localProviderOptio
 import { generateCertificate } from './peer-link.js';
 import { type Impairment, impairmentSchema, type ParticipantInfo, type ServerMessage } from './protocol.js';
 import { MeshPublications } from './publications.js';
+import { NetworkQualityReporter } from './quality-reporter.js';
 import { RemoteRoster } from './remote-roster.js';
 import type { SignallingSocket } from './signalling-socket.js';
 import { StatsSampler } from './webrtc-stats.js';
@@ -60,6 +61,10 @@ export class LocalProvider implements RtcProvider {
   readonly #audioLevels = new AudioLevelReporter(
     () => this.#mesh,
     (levels) => this.events.emit('audio-levels', levels),
+  );
+  readonly #networkQuality = new NetworkQualityReporter(
+    () => this.#mesh,
+    (quality) => this.events.emit('network-quality', quality),
   );
   readonly #config: LocalProviderConfig;
   /** Lets the server tell this client's reconnect from a second user with the same id. */
@@ -114,6 +119,7 @@ export class LocalProvider implements RtcProvider {
       const certificate = await this.#certificate;
       if (certificate) certificates.push(certificate);
       this.#audioLevels.start(this.#config.audioLevelIntervalMs);
+      this.#networkQuality.start(this.#config.networkQualityIntervalMs);
       return { userId: params.userId, serverTimeOffsetMs: entry.serverTimeOffsetMs };
     } catch (error) {
       this.#release();
@@ -359,6 +365,7 @@ export class LocalProvider implements RtcProvider {
   /** Closes every peer connection and the socket and stops every timer. */
   #release(): void {
     this.#audioLevels.stop();
+    this.#networkQuality.stop();
     this.#mesh?.closeAll(new LiveroomError('OPERATION_ABORTED', 'The local provider left.', { provider: 'local' }));
     this.#mesh = undefined;
     this.#socket?.close();

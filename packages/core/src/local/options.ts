@@ -32,6 +32,11 @@ export const localProviderOptionsSchema = z.object({
   subscribeTimeoutMs: ms(100, 120_000, 15_000),
   /** How often `audio-levels` is emitted while audio flows, each level averaged over the period; 0 turns it off. */
   audioLevelIntervalMs: ms(0, 10_000, 500),
+  /**
+   * How often the mesh's stats are read for `network-quality` (ms, default
+   * 2000, Agora's cadence); an event follows only when a level changed. 0 turns it off.
+   */
+  networkQualityIntervalMs: ms(0, 60_000, 2000),
 });
 
 /** Options of `createLocalProvider()`. */

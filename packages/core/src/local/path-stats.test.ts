@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { PathMeter, qualityBetween, receivedCounters, sentCounters } from './path-stats.js';
+
+/** A getStats() report from plain entries, keyed by id as the browser's is. */
+const reportOf = (...entries: Record<string, unknown>[]) =>
+  new Map(entries.map((e) => [e.id as string, e])) as unknown as RTCStatsReport;
+
+const transport = { id: 'T', type: 'transport', selectedCandidatePairId: 'CP' };
+const pair = { id: 'CP', type: 'candidate-pair', currentRoundTripTime: 0.04 };
+
+describe('receivedCounters', () => {
+  it('sums the inbound streams (sent = received + lost), keeps the worst jitter and the selected pair RTT', () => {
+    const report = reportOf(
+      transport,
+      pair,
+      { id: 'CP2', type: 'candidate-pair', currentRoundTripTime: 0.9 },
+      { id: 'IV', type: 'inbound-rtp', kind: 'video', packetsReceived: 900, packetsLost: 100, jitter: 0.012 },
+      { id: 'IA', type: 'inbound-rtp', kind: 'audio', packetsReceived: 50, packetsLost: -2, jitter: 0.03 },
+    );
+    expect(receivedCounters(report)).toEqual({ packets: 1050, lost: 100, jitterMs: 30, rttMs: 40 });
+  });
+
+  it('is undefined before any media arrived', () => {
+    expect(receivedCounters(reportOf(transport, pair))).toBeUndefined();
+  });
+});
+
+describe('sentCounters', () => {
+  it("reads the receiver's reports over the packets sent on the streams they report on", () => {
+    const report = reportOf(
+      transport,
+      pair,
+      { id: 'OV', type: 'outbound-rtp', kind: 'video', packetsSent: 2000 },
+      { id: 'RV', type: 'remote-inbound-rtp', localId: 'OV', packetsLost: 40, jitter: 0.005, roundTripTime: 0.12 },
+    );
+    expect(sentCounters(report)).toEqual({ packets: 2000, lost: 40, jitterMs: 5, rttMs: 120 });
+  });
+
+  it("falls back to the candidate pair's RTT before a report carries one, and is undefined before any report", () => {
+    const report = reportOf(transport, pair, { id: 'OV', type: 'outbound-rtp', packetsSent: 10 });
+    expect(sentCounters(report)).toBeUndefined();
+    const first = reportOf(
+      transport,
+      pair,
+      { id: 'OV', type: 'outbound-rtp', packetsSent: 10 },
+      {
+        id: 'RV',
+        type: 'remote-inbound-rtp',
+        localId: 'OV',
+        packetsLost: 0,
+      },
+    );
+    expect(sentCounters(first)?.rttMs).toBe(40);
+  });
+});
+
+describe('qualityBetween', () => {
+  it('is the loss over the interval, not since the start', () => {
+    const quality = qualityBetween({ packets: 1000, lost: 500 }, { packets: 2000, lost: 550, rttMs: 3, jitterMs: 4 });
+    expect(quality).toEqual({ lossRatio: 0.05, rttMs: 3, jitterMs: 4 });
+  });
+
+  it('has no loss figure without a previous reading, without packets in between, or when the counters restarted', () => {
+    expect(qualityBetween(undefined, { packets: 10, lost: 5 }).lossRatio).toBeUndefined();
+    expect(qualityBetween({ packets: 10, lost: 5 }, { packets: 10, lost: 5 }).lossRatio).toBeUndefined();
+    expect(qualityBetween({ packets: 10, lost: 5 }, { packets: 20, lost: 1 }).lossRatio).toBeUndefined();
+  });
+});
+
+describe('PathMeter', () => {
+  it('measures each path against its own previous reading and forgets paths no longer read', () => {
+    const meter = new PathMeter();
+    meter.qualities(new Map([['in:a', { packets: 100, lost: 0 }]]));
+    const second = meter.qualities(
+      new Map([
+        ['in:a', { packets: 200, lost: 10 }],
+        ['out:b', { packets: 50, lost: 0 }],
+      ]),
+    );
+    expect(second.get('in:a')?.lossRatio).toBe(0.1);
+    expect(second.get('out:b')?.lossRatio).toBeUndefined();
+    meter.qualities(new Map([['out:b', { packets: 100, lost: 0 }]]));
+    expect(meter.qualities(new Map([['in:a', { packets: 300, lost: 10 }]])).get('in:a')?.lossRatio).toBeUndefined();
+  });
+});

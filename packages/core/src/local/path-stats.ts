@@ -1,0 +1,115 @@
+/**
+ * The counters of one mesh path in a `getStats()` report (W3C webrtc-stats,
+ * https://www.w3.org/TR/webrtc-stats/), and the {@link PathQuality} over the
+ * interval between two readings:
+ *
+ * - a path we receive (a publisher's downlink): the `inbound-rtp` entries
+ *   (`packetsReceived`, `packetsLost`, `jitter`) as this browser measured them;
+ * - a path we send (an uplink to a viewer): the `remote-inbound-rtp` entries,
+ *   i.e. the viewer's RTCP receiver reports about our sending (`packetsLost`,
+ *   `jitter`, `roundTripTime`), over the `packetsSent` of the `outbound-rtp`
+ *   each reports on.
+ *
+ * The round-trip time of a path we receive is the selected candidate pair's
+ * `currentRoundTripTime` (STUN consent checks), which a path we send uses too
+ * until its first receiver report.
+ */
+import type { PathQuality } from './network-quality.js';
+
+/** Cumulative counters of one path; jitter and round-trip time are the latest values. */
+export interface PathCounters {
+  /** Packets the sender sent on the path so far (received + lost on a path we receive). */
+  packets: number;
+  /** Packets lost so far. */
+  lost: number;
+  /** Interarrival jitter in ms, the worst of the path's streams. */
+  jitterMs?: number | undefined;
+  /** Round-trip time in ms. */
+  rttMs?: number | undefined;
+}
+
+type Entry = Record<string, unknown> & { type: string; id: string };
+
+const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+const msOf = (seconds: unknown): number | undefined => {
+  const s = num(seconds);
+  return s === undefined ? undefined : s * 1000;
+};
+const worse = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.max(a, b);
+
+/** The selected candidate pair's round-trip time (the `transport`'s `selectedCandidatePairId`), in ms. */
+function candidateRttMs(entries: Map<string, Entry>): number | undefined {
+  for (const e of entries.values()) {
+    if (e.type !== 'transport' || typeof e.selectedCandidatePairId !== 'string') continue;
+    return msOf(entries.get(e.selectedCandidatePairId)?.currentRoundTripTime);
+  }
+  return undefined;
+}
+
+function entriesOf(report: RTCStatsReport): Map<string, Entry> {
+  return new Map(report as unknown as Map<string, Entry>);
+}
+
+/** The counters of a path we receive, or `undefined` before any media arrived on it. */
+export function receivedCounters(report: RTCStatsReport): PathCounters | undefined {
+  const entries = entriesOf(report);
+  let counters: PathCounters | undefined;
+  for (const e of entries.values()) {
+    if (e.type !== 'inbound-rtp') continue;
+    const received = num(e.packetsReceived) ?? 0;
+    const lost = Math.max(0, num(e.packetsLost) ?? 0); // negative with duplicates (RFC 3550 §6.4.1)
+    counters ??= { packets: 0, lost: 0 };
+    counters.packets += received + lost;
+    counters.lost += lost;
+    counters.jitterMs = worse(counters.jitterMs, msOf(e.jitter));
+  }
+  if (counters) counters.rttMs = candidateRttMs(entries);
+  return counters;
+}
+
+/** The counters of a path we send, from the receiver's reports, or `undefined` before the first report. */
+export function sentCounters(report: RTCStatsReport): PathCounters | undefined {
+  const entries = entriesOf(report);
+  let counters: PathCounters | undefined;
+  for (const e of entries.values()) {
+    if (e.type !== 'remote-inbound-rtp') continue;
+    const sent = typeof e.localId === 'string' ? num(entries.get(e.localId)?.packetsSent) : undefined;
+    counters ??= { packets: 0, lost: 0 };
+    counters.packets += sent ?? 0;
+    counters.lost += Math.max(0, num(e.packetsLost) ?? 0);
+    counters.jitterMs = worse(counters.jitterMs, msOf(e.jitter));
+    counters.rttMs = worse(counters.rttMs, msOf(e.roundTripTime));
+  }
+  if (counters) counters.rttMs ??= candidateRttMs(entries);
+  return counters;
+}
+
+/**
+ * The quality of a path between two readings: loss is Δlost / Δpackets, so
+ * it needs a previous reading and packets sent in between (a muted or
+ * stalled path has no loss figure); jitter and round-trip time are the
+ * latest values.
+ */
+export function qualityBetween(previous: PathCounters | undefined, current: PathCounters): PathQuality {
+  const packets = previous ? current.packets - previous.packets : 0;
+  const lost = previous ? current.lost - previous.lost : 0;
+  return {
+    rttMs: current.rttMs,
+    jitterMs: current.jitterMs,
+    lossRatio: packets > 0 && lost >= 0 ? Math.min(1, lost / packets) : undefined,
+  };
+}
+
+/** Turns successive readings of the paths' counters into their quality over each interval. */
+export class PathMeter {
+  #previous = new Map<string, PathCounters>();
+
+  /** The quality of every path read now; paths not read now are forgotten. */
+  qualities(readings: ReadonlyMap<string, PathCounters>): Map<string, PathQuality> {
+    const qualities = new Map<string, PathQuality>();
+    for (const [path, current] of readings) qualities.set(path, qualityBetween(this.#previous.get(path), current));
+    this.#previous = new Map(readings);
+    return qualities;
+  }
+}
