@@ -5,7 +5,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../../../scripts/testing/harness.ts';
-import { expectVideoFlowing, openRoomPage, POLL } from './pages.ts';
+import type { NetworkQuality } from '../src/index.js';
+import { routeThroughRelays } from './lossy-relay.ts';
+import { expectVideoFlowing, firstArgs, openRoomPage, POLL } from './pages.ts';
 
 let h: Harness;
 let host: Page;
@@ -53,6 +55,29 @@ describe('local provider impairment', () => {
     const frozenMs = (after?.totalFreezesDurationMs ?? 0) - (before?.totalFreezesDurationMs ?? 0);
     expect(frozenMs).toBeGreaterThan(1000);
     await expectVideoFlowing(alice, 'host');
+  });
+
+  it('reports worse network quality, on both ends, for a path that loses packets', async () => {
+    // Carol receives the host through UDP relays that can drop the host's packets to her.
+    const carol = await openRoomPage(h);
+    const relays = await routeThroughRelays(carol, host);
+    await carol.evaluate(() => window.lr.join({ roomId: 'qa', role: 'audience', userId: 'carol' }));
+    await expectVideoFlowing(carol, 'host');
+    const latest = async (page: Page, id: string) =>
+      (await firstArgs<NetworkQuality>(page, 'network-quality')).findLast((q) => q.participantId === id);
+    const hostSending = async () => (await latest(carol, 'host'))?.uplink ?? 0; // as Carol receives it
+    const toCarol = async () => (await latest(host, 'carol'))?.downlink ?? 0; // as Carol reports it back
+    await expect.poll(hostSending, POLL).toBeGreaterThan(0);
+    await expect.poll(toCarol, POLL).toBeGreaterThan(0);
+    const clean = { hostSending: await hostSending(), toCarol: await toCarol() };
+    for (const relay of relays) relay.lossRatio = 0.3;
+    // 30 % loss is past the 20 % line: very bad, seen by the receiver and reported back to the sender.
+    await expect.poll(hostSending, POLL).toBe(5);
+    await expect.poll(toCarol, POLL).toBe(5);
+    expect(clean.hostSending).toBeLessThan(5);
+    expect(clean.toCarol).toBeLessThan(5);
+    await carol.evaluate(() => window.lr.leave());
+    for (const relay of relays) relay.close();
   });
 
   it('rejects an invalid impairment with INVALID_CONFIG', async () => {
