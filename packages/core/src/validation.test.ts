@@ -37,6 +37,16 @@ describe('parseInput', () => {
     expect(issuesOf(value)).toEqual([{ path, message }]);
   });
 
+  it('says "above" and "below" for exclusive bounds', () => {
+    const bounded = z.object({ ratio: z.number().check(z.gt(0), z.lt(1)) });
+    expect(toValidationIssues(bounded.safeParse({ ratio: 0 }).error?.issues ?? [])).toEqual([
+      { path: 'ratio', message: 'must be above 0' },
+    ]);
+    expect(toValidationIssues(bounded.safeParse({ ratio: 1 }).error?.issues ?? [])).toEqual([
+      { path: 'ratio', message: 'must be below 1' },
+    ]);
+  });
+
   it('lists every offending field in the message, with the argument name and a fix', () => {
     try {
       parseInput(schema, { name: '', count: 0, kind: 'z' }, 'join() options');

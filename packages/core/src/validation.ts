@@ -19,11 +19,11 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'too_small':
       return issue.origin === 'string'
         ? `must be at least ${issue.minimum} character${issue.minimum === 1 ? '' : 's'} long`
-        : `must be at least ${issue.minimum}`;
+        : `must be ${issue.inclusive === false ? 'above' : 'at least'} ${issue.minimum}`;
     case 'too_big':
       return issue.origin === 'string'
         ? `must be at most ${issue.maximum} characters long`
-        : `must be at most ${issue.maximum}`;
+        : `must be ${issue.inclusive === false ? 'below' : 'at most'} ${issue.maximum}`;
     case 'invalid_type':
       return `must be ${issue.expected}`;
     case 'invalid_value':
