@@ -15,6 +15,7 @@
  * until its first receiver report.
  */
 import type { PathQuality } from './network-quality.js';
+import { ms, num } from './webrtc-stats.js';
 
 /** Cumulative counters of one path; jitter and round-trip time are the latest values. */
 export interface PathCounters {
@@ -30,11 +31,6 @@ export interface PathCounters {
 
 type Entry = Record<string, unknown> & { type: string; id: string };
 
-const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
-const msOf = (seconds: unknown): number | undefined => {
-  const s = num(seconds);
-  return s === undefined ? undefined : s * 1000;
-};
 const worse = (a: number | undefined, b: number | undefined) =>
   a === undefined ? b : b === undefined ? a : Math.max(a, b);
 
@@ -42,7 +38,7 @@ const worse = (a: number | undefined, b: number | undefined) =>
 function candidateRttMs(entries: Map<string, Entry>): number | undefined {
   for (const e of entries.values()) {
     if (e.type !== 'transport' || typeof e.selectedCandidatePairId !== 'string') continue;
-    return msOf(entries.get(e.selectedCandidatePairId)?.currentRoundTripTime);
+    return ms(entries.get(e.selectedCandidatePairId)?.currentRoundTripTime);
   }
   return undefined;
 }
@@ -62,7 +58,7 @@ export function receivedCounters(report: RTCStatsReport): PathCounters | undefin
     counters ??= { packets: 0, lost: 0 };
     counters.packets += received + lost;
     counters.lost += lost;
-    counters.jitterMs = worse(counters.jitterMs, msOf(e.jitter));
+    counters.jitterMs = worse(counters.jitterMs, ms(e.jitter));
   }
   if (counters) counters.rttMs = candidateRttMs(entries);
   return counters;
@@ -78,8 +74,8 @@ export function sentCounters(report: RTCStatsReport): PathCounters | undefined {
     counters ??= { packets: 0, lost: 0 };
     counters.packets += sent ?? 0;
     counters.lost += Math.max(0, num(e.packetsLost) ?? 0);
-    counters.jitterMs = worse(counters.jitterMs, msOf(e.jitter));
-    counters.rttMs = worse(counters.rttMs, msOf(e.roundTripTime));
+    counters.jitterMs = worse(counters.jitterMs, ms(e.jitter));
+    counters.rttMs = worse(counters.rttMs, ms(e.roundTripTime));
   }
   if (counters) counters.rttMs ??= candidateRttMs(entries);
   return counters;

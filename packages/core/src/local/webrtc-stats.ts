@@ -13,8 +13,10 @@ import type { Uplink } from './uplink.js';
 
 type Entry = Record<string, unknown> & { type: string; id: string; timestamp: number };
 
-const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
-const ms = (seconds: unknown): number | undefined => {
+/** A stats field as a number, `undefined` when the browser left it out. */
+export const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+/** A stats field in seconds (webrtc-stats' unit for times) as milliseconds. */
+export const ms = (seconds: unknown): number | undefined => {
   const s = num(seconds);
   return s === undefined ? undefined : s * 1000;
 };
