@@ -201,10 +201,10 @@ describe('other inputs', () => {
     expect(board.getSnapshot()).toBe(before);
   });
 
-  it("shows a publisher's downlink quality, and ignores the local user's own", () => {
-    provider.events.emit('network-quality', { participantId: 'host-a', uplink: 1, downlink: 4 });
+  it("shows how a publisher's stream reaches this viewer (its uplink), and ignores the local user's own", () => {
+    provider.events.emit('network-quality', { participantId: 'host-a', uplink: 4, downlink: 1 });
     provider.events.emit('network-quality', { uplink: 2, downlink: 2 });
-    expect(tile()?.downlink).toBe(4);
+    expect(tile()?.uplink).toBe(4);
     expect(board.getSnapshot().tiles.size).toBe(1);
   });
 

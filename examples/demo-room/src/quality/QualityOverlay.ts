@@ -29,7 +29,7 @@ export function QualityOverlay({ quality }: { quality: TileQuality }): ReactNode
     ['stall-ratio', 'Stall ratio', q.stallRatio === undefined ? '–' : `${(q.stallRatio * 100).toFixed(1)}%`],
     ['startup', 'Startup', fixed(q.startupMs, 0, ' ms')],
     ['source', 'Stall source', q.source ? SOURCE_WORDS[q.source] : '–'],
-    ['network', 'Connection', q.downlink === undefined ? '–' : NETWORK_WORDS[q.downlink]],
+    ['network', 'Connection', q.uplink === undefined ? '–' : NETWORK_WORDS[q.uplink]],
   ];
   return h(
     'aside',

@@ -39,7 +39,7 @@ export class QualityBoard extends SnapshotStore<{ tiles: QualityByParticipant }>
   readonly #joinedAt: number;
   readonly #timer: ReturnType<typeof setInterval>;
   readonly #onQuality = (quality: NetworkQuality) => {
-    if (quality.participantId) this.#patch(quality.participantId, { downlink: quality.downlink });
+    if (quality.participantId) this.#patch(quality.participantId, { uplink: quality.uplink });
   };
 
   constructor(room: Room, joinedAt: number, tickMs = 1000) {

@@ -28,8 +28,11 @@ export interface TileQuality {
   /** Join to first rendered frame, ms. */
   startupMs: number | undefined;
   source: QualitySource | undefined;
-  /** Downlink quality on Agora's 0–6 scale (0 unknown, 1 best, 6 down). */
-  downlink: NetworkQualityLevel | undefined;
+  /**
+   * The publisher's sending quality on Agora's 0–6 scale (0 unknown, 1 best, 6 down): its
+   * `uplink` in the room's `network-quality` event, how its stream reaches this viewer.
+   */
+  uplink: NetworkQualityLevel | undefined;
   /** Frame rate, one point per stats tick, newest last (for the sparkline). */
   fpsHistory: readonly number[];
   /** Rendered height, one point per stats tick, newest last. */
@@ -52,7 +55,7 @@ export const EMPTY_TILE_QUALITY: TileQuality = {
   stalled: false,
   startupMs: undefined,
   source: undefined,
-  downlink: undefined,
+  uplink: undefined,
   fpsHistory: [],
   heightHistory: [],
 };
