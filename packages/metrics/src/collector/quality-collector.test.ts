@@ -210,6 +210,41 @@ describe('createQualityCollector: stalls and pauses', () => {
     }
   });
 
+  it("keeps a withdrawn live stall's time playing when another video counts a stall before the verdict", async () => {
+    // Two videos at 30 fps. At the 3 s tick video A has waited 300 ms: a live stall, its time held.
+    // Video B then has a 400 ms gap, counted when its frame comes (no tick saw it). Only after
+    // that does A's late callback withdraw A's stall: A's held time was playing, whatever B did.
+    const run = async (gapInB: boolean) => {
+      const f = collectorFixture({ heartbeatMs: 1000 });
+      await join(f);
+      const a = f.attachVideo('host-a');
+      const b = f.attachVideo('host-b');
+      const frame = (elements: object[]) => {
+        f.env.advance(1000 / 30);
+        for (const element of elements) f.env.lateFrame(element, f.env.time);
+      };
+      for (let i = 0; i < 81; i += 1) frame([a, b]); // until 2.7 s
+      const lastFrameOfA = f.env.time;
+      for (let i = 0; i < 12; i += 1) frame([b]); // until 3.1 s; the 3 s tick sees A's wait
+      expect(f.of('stall_start')).toHaveLength(1);
+      if (gapInB) f.env.advance(400);
+      frame([b]);
+      // A's frames were on screen from 170 ms after its last one; their callbacks all run now.
+      for (let t = lastFrameOfA + 170; t < f.env.time; t += 1000 / 30) f.env.lateFrame(a, t);
+      for (let i = 0; i < 20; i += 1) frame([a, b]);
+      await f.room.leave();
+      return f;
+    };
+    const withGap = await run(true);
+    expect(withGap.of('stall_end').map((e) => e.body)).toEqual([
+      expect.objectContaining({ participantId: 'host-b', durationMs: 433 }),
+      expect.objectContaining({ participantId: 'host-a', durationMs: 170, withdrawn: true }),
+    ]);
+    const total = withGap.of('session_end')[0]?.body.total;
+    expect(total).toMatchObject({ stallCount: 1 });
+    expect(total?.stalledMs).toBe((await run(false)).of('session_end')[0]?.body.total.stalledMs);
+  });
+
   it('reports a stall still under way at exit', async () => {
     const f = collectorFixture();
     await join(f);

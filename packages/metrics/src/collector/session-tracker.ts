@@ -241,10 +241,16 @@ export class SessionTracker implements WatchedVideoObserver {
     this.session.emit('stall_start', { ...videoFields(video), thresholdMs: Math.round(thresholdMs) });
   }
 
-  stallEnded(video: WatchedVideo, atMs: number, durationMs: number, withdrawn: boolean): void {
-    const heldMs = this.#dwell.settleStall(atMs, withdrawn);
-    if (withdrawn) this.#resolution.credit(heldMs);
-    else this.#lastStallEndMs = atMs;
+  stallEnded(video: WatchedVideo, atMs: number, durationMs: number, withdrawn: boolean, seenLive: boolean): void {
+    if (!withdrawn) this.#lastStallEndMs = atMs;
+    // Time is held only while every stalled video is in a stall seen live, so only such a
+    // verdict settles it; a withdrawal leaves it held while another video's live stall may
+    // still be confirmed. A stall counted from its frame or from stats held nothing.
+    const othersLive = [...this.#videos.values()].some((v) => v !== video && v.stalledLive);
+    if (seenLive && !(withdrawn && othersLive)) {
+      const heldMs = this.#dwell.settleStall(atMs, withdrawn);
+      if (withdrawn) this.#resolution.credit(heldMs);
+    }
     this.session.emit('stall_end', {
       ...videoFields(video),
       durationMs: Math.round(durationMs),

@@ -31,9 +31,11 @@ export interface WatchedVideoObserver {
    * A stall ended at `atMs` after `durationMs` (whole ms, the value
    * counted). A `withdrawn` one ends with its wait, below its start's
    * threshold, and is not counted; its `stall_end` says so, so that
-   * downstream counts agree, and its time was playing time.
+   * downstream counts agree, and its time was playing time. `seenLive`: a
+   * tick saw the stall under way (the video was in the stalled state), so
+   * its time awaited this verdict; only such stalls can be withdrawn.
    */
-  stallEnded(video: WatchedVideo, atMs: number, durationMs: number, withdrawn: boolean): void;
+  stallEnded(video: WatchedVideo, atMs: number, durationMs: number, withdrawn: boolean, seenLive: boolean): void;
   resized(video: WatchedVideo, change: ResolutionSwitch): void;
   /** The playback state changed at `atMs`. */
   stateChanged(atMs: number): void;
@@ -65,7 +67,7 @@ export class WatchedVideo {
   #state: PlaybackState = 'starting';
   #publisherActive = true;
   #activeAgainAtMs = Number.NEGATIVE_INFINITY;
-  #stall: { startMs: number } | undefined;
+  #stall: { startMs: number; seenLive: boolean } | undefined;
   #presentedFrames: number | undefined;
   #size: FrameSize | undefined;
   #suspended = false;
@@ -88,6 +90,11 @@ export class WatchedVideo {
   /** True while a stall is under way. */
   get stalled(): boolean {
     return this.#stall !== undefined;
+  }
+
+  /** A stall a tick saw live is under way: its verdict awaits the next frame. */
+  get stalledLive(): boolean {
+    return this.#stall?.seenLive === true;
   }
 
   /** When the stall under way began (the last frame before its gap). */
@@ -117,7 +124,7 @@ export class WatchedVideo {
       // A stall only when the publisher was sending through the whole gap (decision 8).
       if (this.#publisherActive && this.#activeAgainAtMs <= gap.startMs && gap.meetsFreezeRule) {
         this.#observer.stallStarted(this, gap.thresholdMs);
-        this.#stall = { startMs: gap.startMs };
+        this.#stall = { startMs: gap.startMs, seenLive: false };
         this.#endStall(frame.timeMs);
       } else {
         this.tally.pauseCount += 1;
@@ -146,7 +153,7 @@ export class WatchedVideo {
     // next frame can no longer count once this stall has taken the gap over.
     const lastFrameMs = this.#detector.lastFrameMs;
     if (lastFrameMs !== undefined && lastFrameMs < this.#activeAgainAtMs) this.tally.pauseCount += 1;
-    this.#stall = { startMs };
+    this.#stall = { startMs, seenLive: true };
     this.#observer.stallStarted(this, thresholdMs);
     this.#setState('stalled', startMs);
   }
@@ -184,7 +191,7 @@ export class WatchedVideo {
    */
   countStall(atMs: number, durationMs: number): void {
     this.#observer.stallStarted(this, 0);
-    this.#reportStall(atMs, durationMs);
+    this.#reportStall(atMs, durationMs, false);
   }
 
   /** Stats-based state change (no frame callbacks). */
@@ -216,7 +223,7 @@ export class WatchedVideo {
       return;
     }
     this.#stall = undefined;
-    this.#observer.stallEnded(this, atMs, waitedMs, true);
+    this.#observer.stallEnded(this, atMs, waitedMs, true, true);
   }
 
   #fillSkippedFrames(frame: RenderedFrame): void {
@@ -234,7 +241,7 @@ export class WatchedVideo {
     const stall = this.#stall;
     if (!stall) return;
     this.#stall = undefined;
-    this.#reportStall(atMs, atMs - stall.startMs);
+    this.#reportStall(atMs, atMs - stall.startMs, stall.seenLive);
   }
 
   /**
@@ -242,9 +249,9 @@ export class WatchedVideo {
    * to whole ms once: the ≥ 500 ms count and the stall time then agree with
    * the events (a 499.7 ms stall is reported as 500 ms, and counted so).
    */
-  #reportStall(atMs: number, durationMs: number): void {
+  #reportStall(atMs: number, durationMs: number, seenLive: boolean): void {
     const roundedMs = Math.round(Math.max(0, durationMs));
-    this.#observer.stallEnded(this, atMs, roundedMs, false);
+    this.#observer.stallEnded(this, atMs, roundedMs, false, seenLive);
     this.tally.stallCount += 1;
     this.tally.stallMs += roundedMs;
     if (roundedMs >= LONG_STALL_MS) this.tally.stallsOver500Count += 1;
