@@ -1,5 +1,6 @@
 import { EventEmitter } from 'eventemitter3';
 import { describe, expect, it } from 'vitest';
+import { isLiveroomError } from './errors.js';
 import { onEvents } from './listeners.js';
 
 interface Events {
@@ -26,5 +27,30 @@ describe('onEvents', () => {
     emitter.emit('ping', 1);
     expect(seen).toEqual(['other']);
     expect(emitter.listenerCount('ping')).toBe(1);
+  });
+
+  it('skips a listener left undefined, as an optional field of the map allows', () => {
+    const emitter = new EventEmitter<Events>();
+    const seen: number[] = [];
+    const onPong: (() => void) | undefined = undefined;
+    const stop = onEvents(emitter, { ping: (count) => seen.push(count), pong: onPong as never });
+    emitter.emit('ping', 2);
+    expect(seen).toEqual([2]);
+    expect(emitter.listenerCount('pong')).toBe(0);
+    stop();
+    expect(emitter.listenerCount('ping')).toBe(0);
+  });
+
+  it('refuses a listener that is not a function with INVALID_CONFIG, before adding any', () => {
+    const emitter = new EventEmitter<Events>();
+    let error: unknown;
+    try {
+      onEvents(emitter, { ping: () => {}, pong: 'reload' as never });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isLiveroomError(error) && error.code).toBe('INVALID_CONFIG');
+    expect((error as Error).message).toMatch(/pong.*function/);
+    expect(emitter.listenerCount('ping')).toBe(0);
   });
 });

@@ -4,6 +4,7 @@
  * room use it to listen without rxjs.
  */
 import type { EventEmitter } from 'eventemitter3';
+import { LiveroomError } from './errors.js';
 import type { RoomEventMap } from './room-events.js';
 
 type Listener = (...args: unknown[]) => void;
@@ -16,7 +17,8 @@ export type EventListeners<Events extends object> = {
 /**
  * Adds each of `listeners` to `room` (or any eventemitter3 emitter) and
  * returns the function that removes exactly those (and no one else's
- * listeners for the same events).
+ * listeners for the same events). A listener left `undefined` is skipped;
+ * one that is not a function throws `INVALID_CONFIG` before any is added.
  *
  * TypeScript cannot infer an event map through a subclass of the emitter
  * such as `Room` (eventemitter3 uses the map only in generic methods), so
@@ -45,7 +47,14 @@ export function onEvents<Events extends object>(
 ): () => void {
   // eventemitter3 types each listener from the same map; the cast only restates it for a generic map.
   const target = emitter as unknown as Record<'on' | 'off', (event: string, listener: Listener) => unknown>;
-  const entries = Object.entries(listeners) as [string, Listener][];
+  const entries = Object.entries(listeners).filter(([, listener]) => listener !== undefined) as [string, Listener][];
+  const wrong = entries.find(([, listener]) => typeof listener !== 'function');
+  if (wrong) {
+    throw new LiveroomError(
+      'INVALID_CONFIG',
+      `onEvents(): the listener for "${wrong[0]}" must be a function (or left out), e.g. { '${wrong[0]}': (...args) => … }.`,
+    );
+  }
   for (const [event, listener] of entries) target.on(event, listener);
   return () => {
     for (const [event, listener] of entries) target.off(event, listener);
