@@ -79,10 +79,13 @@ describe('wholeNumber', () => {
     expect(() => parseInput(schema, '5', 'options')).toThrow(/must be number/);
   });
 
-  it('without a name or maximum, leaves the field to the issue path and accepts any whole number from min', () => {
+  it('without a name or maximum, leaves the field to the issue path and accepts any safe whole number from min', () => {
     const schema = z.object({ seq: wholeNumber(1) });
     const seqIssues = (value: unknown) => toValidationIssues(schema.safeParse(value).error?.issues ?? []);
     expect(schema.safeParse({ seq: 2 ** 40 }).success).toBe(true);
+    expect(schema.safeParse({ seq: Number.MAX_SAFE_INTEGER }).success).toBe(true);
+    // As z.int() had it: past 2^53 whole numbers are no longer exact (n + 1 === n), so a sequence stops counting.
+    expect(seqIssues({ seq: 2 ** 53 })).toEqual([{ path: 'seq', message: 'must be at most 9007199254740991' }]);
     expect(seqIssues({ seq: 1.5 })).toEqual([{ path: 'seq', message: 'must be a whole number' }]);
     expect(seqIssues({ seq: 0 })).toEqual([{ path: 'seq', message: 'must be at least 1' }]);
   });

@@ -68,8 +68,10 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, value: unknown, w
 }
 
 /**
- * A whole number of at least `min` (and at most `max` when given), for every
- * browser package's option and wire schemas. It is a refine, not `z.int()`:
+ * A whole number of at least `min` and at most `max` (by default the largest
+ * safe integer, as `z.int()` had it: past 2^53 whole numbers are no longer
+ * exact, so a sequence number would stop counting), for every browser
+ * package's option and wire schemas. It is a refine, not `z.int()`:
  * core, metrics and hooks share one zod copy, to which `z.int()` would add its
  * own format code (about 0.4 KB gzip; architecture decision 48), while the
  * refine code ships anyway.
@@ -84,12 +86,13 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, value: unknown, w
  * parseInput(schema, { tickMs: 0.5 }, 'options'); // INVALID_CONFIG: tickMs must be a whole number, …
  * ```
  */
-export function wholeNumber(min: number, max?: number, what?: string): z.ZodMiniNumber<number> {
+export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER, what?: string): z.ZodMiniNumber<number> {
   const named = (rule: string) => (what ? `${what} ${rule}` : rule);
-  const checks: z.core.$ZodCheck<number>[] = [
-    z.refine(Number.isInteger, named('must be a whole number')),
-    z.gte(min, named(`must be at least ${min}`)),
-  ];
-  if (max !== undefined) checks.push(z.lte(max, named(`must be at most ${max}`)));
-  return z.number().check(...checks);
+  return z
+    .number()
+    .check(
+      z.refine(Number.isInteger, named('must be a whole number')),
+      z.gte(min, named(`must be at least ${min}`)),
+      z.lte(max, named(`must be at most ${max}`)),
+    );
 }

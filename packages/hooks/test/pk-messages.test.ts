@@ -33,6 +33,7 @@ describe('PK messages', () => {
     ['an end at no time', { type: 'end', battleId: 'b1' }, 'body'],
     ['a fractional score sequence', { type: 'score', battleId: 'b1', seq: 1.5, scores: {} }, 'body'],
     ['a negative score', { type: 'score', battleId: 'b1', seq: 1, scores: { alice: -1 } }, 'body'],
+    ['a score sequence past the safe integers', { type: 'score', battleId: 'b1', seq: 2 ** 53, scores: {} }, 'body'],
     [
       'a fractional duration',
       { type: 'invite', battleId: 'b1', sentAt: 1, timings: { ...DEFAULT_BATTLE_TIMINGS, durationMs: 1.5 } },
@@ -73,6 +74,7 @@ describe('battle broadcasts', () => {
     const { scores: _scores, ...withoutScores } = active.battle as typeof active.battle & { scores: unknown };
     expect(fromBroadcast(JSON.stringify({ ...active, battle: withoutScores }))).toBeUndefined();
     expect(battleBroadcastSchema.safeParse({ ...active, battle: { phase: 'paused' } }).success).toBe(false);
+    expect(fromBroadcast(JSON.stringify({ ...active, seq: 2 ** 53 }))).toBeUndefined();
     const extra = fromBroadcast(JSON.stringify({ ...active, battle: { ...active.battle, secret: 1 } }));
     expect(extra?.battle).not.toHaveProperty('secret');
   });
