@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { LiveroomError } from './errors.js';
-import { parseInput, toValidationIssues, wholeNumber } from './validation.js';
+import { parseInput, toValidationIssues, wholeNumber, withDefaults } from './validation.js';
 
 const schema = z.object({
   name: z.string().check(z.minLength(2), z.maxLength(4)),
@@ -88,5 +88,15 @@ describe('wholeNumber', () => {
     expect(seqIssues({ seq: 2 ** 53 })).toEqual([{ path: 'seq', message: 'must be at most 9007199254740991' }]);
     expect(seqIssues({ seq: 1.5 })).toEqual([{ path: 'seq', message: 'must be a whole number' }]);
     expect(seqIssues({ seq: 0 })).toEqual([{ path: 'seq', message: 'must be at least 1' }]);
+  });
+});
+
+describe('withDefaults', () => {
+  it('fills in fields left out or passed as undefined, and keeps the others', () => {
+    const merged = withDefaults(
+      { gzip: true, maxBatchEvents: 50 },
+      { gzip: false, maxBatchEvents: undefined, url: '/x' },
+    );
+    expect(merged).toEqual({ gzip: false, maxBatchEvents: 50, url: '/x' });
   });
 });

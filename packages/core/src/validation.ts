@@ -96,3 +96,23 @@ export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER, what?: s
       z.lte(max, named(`must be at most ${max}`)),
     );
 }
+
+/**
+ * `parsed` over `defaults`: a field left out, or passed as `undefined`, takes
+ * its default. Browser packages merge option defaults after parsing rather
+ * than with `z._default` (architecture decision 48), and `undefined` must mean
+ * "the default" there as it does in TypeScript's optional fields.
+ *
+ * @example
+ * ```ts
+ * const options = withDefaults({ gzip: true, maxBatchEvents: 50 }, parseInput(schema, input, 'sink options'));
+ * ```
+ */
+export function withDefaults<Defaults extends object, Parsed extends object>(
+  defaults: Defaults,
+  parsed: Parsed,
+): Omit<Parsed, keyof Defaults> & Defaults {
+  const merged = { ...defaults } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(parsed)) if (value !== undefined) merged[key] = value;
+  return merged as Omit<Parsed, keyof Defaults> & Defaults;
+}

@@ -136,3 +136,29 @@ describe('a PK battle between co-hosts of one room', () => {
     expect(b.store.getSnapshot().battle).toMatchObject({ phase: 'invited', opponent: { userId: 'alice' } });
   });
 });
+
+describe('battle timings', () => {
+  async function hostWith(timings: unknown) {
+    const alice = await joinHost('alice', 'shop-1');
+    alice.provider.remoteJoin('bob');
+    const transport = createRoomDataPkTransport(alice.room);
+    return { alice, transport, create: () => createBattleStore({ room: alice.room, transport, timings } as never) };
+  }
+
+  it('take their defaults when left out or passed as undefined; the given ones win', async () => {
+    const { create } = await hostWith({ countdownMs: undefined, durationMs: 90_000 });
+    const store = create();
+    stores.push(store);
+    await store.invite({ userId: 'bob' });
+    expect(store.getSnapshot().battle).toMatchObject({ timings: { ...T, durationMs: 90_000 } });
+  });
+
+  it('are refused with INVALID_CONFIG naming the field when malformed', async () => {
+    const { create } = await hostWith({ durationMs: 0 });
+    expect(create).toThrow(
+      expect.objectContaining({ code: 'INVALID_CONFIG', message: expect.stringMatching(/durationMs/) }),
+    );
+    const notAnObject = await hostWith('fast');
+    expect(notAnObject.create).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG' }));
+  });
+});

@@ -4,7 +4,7 @@
  * ship one zod copy, to which `z.int`, `z.custom` and `z._default` each add
  * code once any of them uses one: whole numbers are checked by core's
  * `wholeNumber` (a refine), typed values by a predicate, and defaults are
- * merged after parsing.
+ * merged after parsing by core's `withDefaults`.
  */
 import * as z from 'zod/mini';
 
@@ -18,13 +18,3 @@ export const isFunction = (value: unknown): boolean => typeof value === 'functio
 
 /** True for non-null objects. */
 export const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
-
-/** `parsed` over `defaults`: a field left out, or passed as `undefined`, takes its default. */
-export function withDefaults<Defaults extends object, Parsed extends object>(
-  defaults: Defaults,
-  parsed: Parsed,
-): Omit<Parsed, keyof Defaults> & Defaults {
-  const merged = { ...defaults } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(parsed)) if (value !== undefined) merged[key] = value;
-  return merged as Omit<Parsed, keyof Defaults> & Defaults;
-}

@@ -12,6 +12,7 @@ import {
   parseInput,
   type Room,
   type RoomEventMap,
+  withDefaults,
 } from '@liveroom/core';
 import * as z from 'zod/mini';
 import { Subscribable } from '../store/subscribable.js';
@@ -110,10 +111,10 @@ export class BattleStore extends Subscribable {
     this.#transport = options.transport;
     this.#clock = options.clock ?? systemClock;
     this.#telemetry = options.telemetry;
-    this.#timings = parseInput(
-      battleTimingsSchema,
-      { ...DEFAULT_BATTLE_TIMINGS, ...options.timings },
-      'battle timings',
+    // Checked as given, then merged: a timing left out or passed as undefined takes its default.
+    this.#timings = withDefaults(
+      DEFAULT_BATTLE_TIMINGS,
+      parseInput(z.partial(battleTimingsSchema), options.timings ?? {}, 'battle timings'),
     );
     this.#newBattleId = options.newBattleId ?? (() => `pk-${crypto.randomUUID().slice(0, 12)}`);
     this.#stops = [
