@@ -33,7 +33,7 @@ import {
 } from './battle-types.js';
 import { eventForMessage } from './pk-inbox.js';
 import {
-  battleTimingsSchema,
+  battleTimingsOptionSchema,
   PK_PROTOCOL_VERSION,
   type PkMessageBody,
   pkHostSchema,
@@ -114,7 +114,7 @@ export class BattleStore extends Subscribable {
     // Checked as given, then merged: a timing left out or passed as undefined takes its default.
     this.#timings = withDefaults(
       DEFAULT_BATTLE_TIMINGS,
-      parseInput(z.partial(battleTimingsSchema), options.timings ?? {}, 'battle timings'),
+      parseInput(battleTimingsOptionSchema, options.timings ?? {}, 'battle timings'),
     );
     this.#newBattleId = options.newBattleId ?? (() => `pk-${crypto.randomUUID().slice(0, 12)}`);
     this.#stops = [

@@ -54,6 +54,13 @@ export const battleTimingsSchema = z.object({
   resultMs: durationSchema,
 });
 
+/** The `timings` option of a battle store: any of the timings, each checked as on the wire (the rest take defaults). */
+export const battleTimingsOptionSchema = z.object(
+  Object.fromEntries(Object.entries(battleTimingsSchema.shape).map(([name, schema]) => [name, z.optional(schema)])) as {
+    [K in keyof typeof battleTimingsSchema.shape]: z.ZodMiniOptional<(typeof battleTimingsSchema.shape)[K]>;
+  },
+);
+
 /** A cumulative score snapshot with its per-battle sequence number, as hosts send it and apps apply it. */
 export const scoreUpdateSchema = z.object({ battleId: battleIdSchema, seq: wholeNumber(1), scores: scoresSchema });
 
