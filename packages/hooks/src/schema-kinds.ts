@@ -23,14 +23,17 @@ export type TaggedSchemas = Record<string, z.ZodMiniObject>;
  * `z.union`. The parsed object keeps unknown fields; {@link parseTagged}
  * drops them.
  */
-export function taggedSchema(key: string, schemas: TaggedSchemas, what: string) {
+export function taggedSchema(key: string, schemas: TaggedSchemas) {
   const tags = Object.keys(schemas) as [string, ...string[]];
-  // zod runs the refine only once the tag is one of `tags`.
-  return z
-    .looseObject({ [key]: z.enum(tags) })
-    .check(
-      z.refine((value) => schemas[value[key] as string]!.safeParse(value).success, `must have the fields ${what}`),
-    );
+  // zod runs the check only once the tag is one of `tags`; the tag's schema reports its own issues,
+  // so a refusal names the field (`body.seq: must be a whole number`), not just the object.
+  return z.looseObject({ [key]: z.enum(tags) }).check(
+    z.check((context) => {
+      const result = schemas[context.value[key] as string]!.safeParse(context.value);
+      // Already finalized (path and message set); zod keeps them as they are.
+      if (!result.success) context.issues.push(...(result.error.issues as typeof context.issues));
+    }),
+  );
 }
 
 /** `value` (already valid for {@link taggedSchema}) with only its tag and the fields its schema knows. */

@@ -29,17 +29,21 @@ describe('PK messages', () => {
 
   it.each<[string, unknown, string]>([
     ['an unknown type', { type: 'surrender', battleId: 'b1' }, 'body.type'],
-    ['a start without its times', { type: 'start', battleId: 'b1' }, 'body'],
-    ['an end at no time', { type: 'end', battleId: 'b1' }, 'body'],
-    ['a fractional score sequence', { type: 'score', battleId: 'b1', seq: 1.5, scores: {} }, 'body'],
-    ['a negative score', { type: 'score', battleId: 'b1', seq: 1, scores: { alice: -1 } }, 'body'],
-    ['a score sequence past the safe integers', { type: 'score', battleId: 'b1', seq: 2 ** 53, scores: {} }, 'body'],
+    ['a start without its times', { type: 'start', battleId: 'b1' }, 'body.countdownAt'],
+    ['an end at no time', { type: 'end', battleId: 'b1' }, 'body.at'],
+    ['a fractional score sequence', { type: 'score', battleId: 'b1', seq: 1.5, scores: {} }, 'body.seq'],
+    ['a negative score', { type: 'score', battleId: 'b1', seq: 1, scores: { alice: -1 } }, 'body.scores'],
+    [
+      'a score sequence past the safe integers',
+      { type: 'score', battleId: 'b1', seq: 2 ** 53, scores: {} },
+      'body.seq',
+    ],
     [
       'a fractional duration',
       { type: 'invite', battleId: 'b1', sentAt: 1, timings: { ...DEFAULT_BATTLE_TIMINGS, durationMs: 1.5 } },
-      'body',
+      'body.timings.durationMs',
     ],
-  ])('refuses %s with an issue at %s', (_name, body, path) => {
+  ])('refuses %s with an issue naming the field, at %s', (_name, body, path) => {
     expect(parsePkMessage(message(body))).toBeUndefined();
     const result = pkMessageSchema.safeParse(message(body));
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toContain(path);

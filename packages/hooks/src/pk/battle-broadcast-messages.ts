@@ -75,7 +75,7 @@ export const battleBroadcastSchema = z.object({
   kind: exactly('liveroom.pk-state'),
   v: exactly(PK_PROTOCOL_VERSION),
   seq: wholeNumber(1),
-  battle: taggedSchema('phase', battleSchemas, 'of its phase'),
+  battle: taggedSchema('phase', battleSchemas),
 }) as unknown as z.ZodMiniType<BattleBroadcast>;
 
 /** The broadcast form of `state`: everything but the memory of ended battles. */

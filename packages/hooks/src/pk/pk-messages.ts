@@ -112,7 +112,7 @@ export const pkMessageSchema = z.object({
   v: exactly(PK_PROTOCOL_VERSION),
   from: pkHostSchema,
   to: pkHostSchema,
-  body: taggedSchema('type', pkBodySchemas, 'its type needs'),
+  body: taggedSchema('type', pkBodySchemas),
 }) as unknown as z.ZodMiniType<PkMessage>;
 
 /** `data` as a current PK message, or `undefined` when it is not one. */
