@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { AudioLevelMeter, audioEnergyOf, levelBetween } from './audio-levels.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AudioLevel } from '../provider.js';
+import { AudioLevelMeter, AudioLevelReporter, audioEnergyOf, levelBetween } from './audio-levels.js';
+import type { Mesh } from './mesh.js';
 
 const at = (totalAudioEnergy: number, totalSamplesDuration: number) => ({ totalAudioEnergy, totalSamplesDuration });
 
@@ -44,15 +46,66 @@ describe('AudioLevelMeter', () => {
   });
 });
 
+describe('AudioLevelReporter', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** Stats of one audio stream whose counters `energy()` gives at the moment. */
+  const statsOf = (type: string, energy: () => [number, number]) => ({
+    getStats: async () => {
+      const [totalAudioEnergy, totalSamplesDuration] = energy();
+      return new Map([['A', { id: 'A', type, kind: 'audio', totalAudioEnergy, totalSamplesDuration }]]);
+    },
+  });
+  const downlink = (pcId: string, energy: () => [number, number]) => {
+    const receiver = statsOf('inbound-rtp', energy);
+    return { pcId, closed: false, receiver: () => receiver };
+  };
+  const uplink = (pcId: string, energy: () => [number, number]) => {
+    const sender = { track: {}, ...statsOf('media-source', energy) };
+    return { pcId, closed: false, sender: () => sender };
+  };
+
+  it("gives a replaced connection's stream no level at its first reading, rather than comparing it with the old one's", async () => {
+    vi.useFakeTimers();
+    let t = 10; // seconds of audio the first connections counted, at RMS 0.5
+    const mesh = {
+      downlinks: new Map([['host', downlink('pc-1', () => [t * 0.25, t])]]),
+      uplinks: new Map([
+        ['bob', uplink('pc-2', () => [t * 0.25, t])],
+        ['carol', uplink('pc-3', () => [(t - 9) * 0.25, t - 9])],
+      ]),
+    } as unknown as Mesh;
+    const reports: AudioLevel[][] = [];
+    const reporter = new AudioLevelReporter(
+      () => mesh,
+      (levels) => reports.push(levels),
+    );
+    reporter.start(1000);
+    await vi.advanceTimersByTimeAsync(1000); // first readings: no level yet
+    t += 1;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports).toEqual([[{ participantId: 'host', level: 0.5 }, { level: 0.5 }]]);
+
+    // The host sent a new offer (a fresh connection counting from 0), and Bob,
+    // whose uplink the microphone was read from, left.
+    mesh.downlinks.set('host', downlink('pc-4', () => [0.1, 0.4]) as never);
+    mesh.uplinks.delete('bob');
+    t += 1;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports).toHaveLength(1);
+    reporter.stop();
+  });
+});
+
 describe('audioEnergyOf', () => {
   it('reads the audio entry of the asked type and ignores video and other entries', () => {
     const report = new Map<string, Record<string, unknown>>([
-      ['v', { type: 'inbound-rtp', kind: 'video', totalAudioEnergy: 7, totalSamplesDuration: 7 }],
-      ['s', { type: 'media-source', kind: 'audio', totalAudioEnergy: 1, totalSamplesDuration: 2 }],
-      ['a', { type: 'inbound-rtp', kind: 'audio', totalAudioEnergy: 0.5, totalSamplesDuration: 3 }],
+      ['v', { id: 'v', type: 'inbound-rtp', kind: 'video', totalAudioEnergy: 7, totalSamplesDuration: 7 }],
+      ['s', { id: 's', type: 'media-source', kind: 'audio', totalAudioEnergy: 1, totalSamplesDuration: 2 }],
+      ['a', { id: 'a', type: 'inbound-rtp', kind: 'audio', totalAudioEnergy: 0.5, totalSamplesDuration: 3 }],
     ]) as unknown as RTCStatsReport;
-    expect(audioEnergyOf(report, 'inbound-rtp')).toEqual(at(0.5, 3));
-    expect(audioEnergyOf(report, 'media-source')).toEqual(at(1, 2));
+    expect(audioEnergyOf(report, 'inbound-rtp')).toEqual({ ...at(0.5, 3), source: 'a' });
+    expect(audioEnergyOf(report, 'media-source')).toEqual({ ...at(1, 2), source: 's' });
     expect(audioEnergyOf(new Map() as unknown as RTCStatsReport, 'inbound-rtp')).toBeUndefined();
   });
 });

@@ -21,6 +21,13 @@ export interface AudioEnergy {
   totalAudioEnergy: number;
   /** Seconds of audio counted so far. */
   totalSamplesDuration: number;
+  /**
+   * Which stream the counters belong to (peer connection and stats entry).
+   * A replaced connection (a publisher's new offer, a reconnect), another
+   * uplink read for the microphone or a new microphone track counts from zero
+   * again, so counters are only compared with the same stream's.
+   */
+  source?: string | undefined;
 }
 
 /**
@@ -41,7 +48,7 @@ export function audioEnergyOf(report: RTCStatsReport, type: 'inbound-rtp' | 'med
     const { kind, totalAudioEnergy, totalSamplesDuration } = stats;
     if (stats.type !== type || kind !== 'audio') continue;
     if (typeof totalAudioEnergy !== 'number' || typeof totalSamplesDuration !== 'number') continue;
-    return { totalAudioEnergy, totalSamplesDuration };
+    return { totalAudioEnergy, totalSamplesDuration, source: String(stats.id) };
   }
   return undefined;
 }
@@ -63,7 +70,7 @@ export class AudioLevelMeter {
     const levels: AudioLevel[] = [];
     for (const [participantId, current] of readings) {
       const previous = this.#previous.get(participantId);
-      if (!previous) continue;
+      if (!previous || previous.source !== current.source) continue;
       const level = levelBetween(previous, current);
       levels.push(participantId === undefined ? { level } : { participantId, level });
     }
@@ -78,12 +85,12 @@ async function readAudioEnergy(mesh: Mesh): Promise<Map<string | undefined, Audi
   for (const [participantId, link] of mesh.downlinks) {
     const receiver = link.closed ? undefined : link.receiver('audio');
     const energy = receiver && audioEnergyOf(await receiver.getStats(), 'inbound-rtp');
-    if (energy) readings.set(participantId, energy);
+    if (energy) readings.set(participantId, { ...energy, source: `${link.pcId} ${energy.source}` });
   }
   // Every uplink sends the same microphone track; one sender's media-source is enough.
   const microphone = [...mesh.uplinks.values()].find((link) => !link.closed && link.sender('audio').track);
   const energy = microphone && audioEnergyOf(await microphone.sender('audio').getStats(), 'media-source');
-  if (energy) readings.set(undefined, energy);
+  if (energy) readings.set(undefined, { ...energy, source: `${microphone.pcId} ${energy.source}` });
   return readings;
 }
 

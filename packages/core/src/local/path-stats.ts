@@ -27,6 +27,12 @@ export interface PathCounters {
   jitterMs?: number | undefined;
   /** Round-trip time in ms. */
   rttMs?: number | undefined;
+  /**
+   * The peer connection read (its `pcId`): a path's replacement (a new offer,
+   * a reconnect) counts from zero again, so counters are only compared with
+   * the same connection's.
+   */
+  source?: string | undefined;
 }
 
 type Entry = Record<string, unknown> & { type: string; id: string };
@@ -104,7 +110,10 @@ export class PathMeter {
   /** The quality of every path read now; paths not read now are forgotten. */
   qualities(readings: ReadonlyMap<string, PathCounters>): Map<string, PathQuality> {
     const qualities = new Map<string, PathQuality>();
-    for (const [path, current] of readings) qualities.set(path, qualityBetween(this.#previous.get(path), current));
+    for (const [path, current] of readings) {
+      const previous = this.#previous.get(path);
+      qualities.set(path, qualityBetween(previous?.source === current.source ? previous : undefined, current));
+    }
     this.#previous = new Map(readings);
     return qualities;
   }

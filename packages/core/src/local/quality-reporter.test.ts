@@ -6,7 +6,8 @@ import { NetworkQualityReporter } from './quality-reporter.js';
 type Entries = Record<string, unknown>[];
 
 /** A link whose getStats() answers with `stats()` of the moment. */
-const link = (stats: () => Entries, state: () => RTCPeerConnectionState = () => 'connected') => ({
+const link = (stats: () => Entries, state: () => RTCPeerConnectionState = () => 'connected', pcId = 'pc') => ({
+  pcId,
   closed: false,
   pc: {
     get connectionState() {
@@ -84,5 +85,28 @@ describe('NetworkQualityReporter', () => {
     reporter.stop();
     await next();
     expect(reports).toHaveLength(8);
+  });
+
+  it("compares a replaced connection's counters only with its own, not with the old connection's", async () => {
+    vi.useFakeTimers();
+    // The host's first connection lost half of its 100 packets, then the host sent a new offer.
+    const mesh = {
+      downlinks: new Map([['host', link(() => received(50, 50), undefined, 'pc-1')]]),
+      uplinks: new Map(),
+    } as unknown as Mesh;
+    const reports: NetworkQuality[] = [];
+    const reporter = new NetworkQualityReporter(
+      () => mesh,
+      (q) => reports.push(q),
+    );
+    reporter.start(1000);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports).toContainEqual({ participantId: 'host', uplink: 1, downlink: 0 });
+    // The new connection has no loss over an interval yet (300 received, 60 lost since it began):
+    // against the old one's counters it would read 10 of 260 packets, poor.
+    mesh.downlinks.set('host', link(() => received(300, 60), undefined, 'pc-2') as never);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports).toHaveLength(2);
+    reporter.stop();
   });
 });

@@ -35,7 +35,7 @@ async function readPaths(mesh: Mesh): Promise<MeshReading> {
   const read = async (key: string, link: PeerLink, counters: (report: RTCStatsReport) => PathCounters | undefined) => {
     if (DOWN_STATES.includes(link.pc.connectionState)) reading.down.add(key);
     const found = counters(await link.pc.getStats());
-    if (found) reading.counters.set(key, found);
+    if (found) reading.counters.set(key, { ...found, source: link.pcId });
   };
   for (const [id, link] of mesh.downlinks) {
     if (link.closed) continue;
