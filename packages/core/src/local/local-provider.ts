@@ -117,12 +117,15 @@ export class LocalProvider implements RtcProvider {
       // Nothing is published yet, so it needs no uplinks.
       this.#roster.learn(entry.joined.participants, false);
       const certificate = await this.#certificate;
+      // leave() may have ended the session meanwhile: start no timers for it, and do not report a join.
+      lifetime.signal.throwIfAborted();
       if (certificate) certificates.push(certificate);
       this.#audioLevels.start(this.#config.audioLevelIntervalMs);
       this.#networkQuality.start(this.#config.networkQualityIntervalMs);
       return { userId: params.userId, serverTimeOffsetMs: entry.serverTimeOffsetMs };
     } catch (error) {
-      this.#release();
+      // After leave() the session is released already, and a later join() may own a new one.
+      if (this.#lifetime === lifetime) this.#release();
       throw error;
     }
   }

@@ -1,0 +1,78 @@
+import { EventEmitter } from 'eventemitter3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isLiveroomError } from '../errors.js';
+import { createLocalProvider } from './local-provider.js';
+
+/** The server lets the join in at once; the session's certificate is made when the test says so. */
+const fakes = vi.hoisted(() => {
+  let makeCertificate: (certificate: undefined) => void = () => undefined;
+  return {
+    entered: 0,
+    /** How the server answers the next join (a socket for the session by default). */
+    answer: undefined as ((signal: AbortSignal) => Promise<never>) | undefined,
+    certificate: () =>
+      new Promise<undefined>((resolve) => {
+        makeCertificate = resolve;
+      }),
+    makeCertificate: () => makeCertificate(undefined),
+  };
+});
+
+vi.mock('./entry.js', () => ({
+  enterRoom: async (_config: unknown, _join: unknown, _attempts: number, signal: AbortSignal) => {
+    fakes.entered += 1;
+    if (fakes.answer) return fakes.answer(signal);
+    const socket = {
+      events: new EventEmitter(),
+      open: true,
+      send: () => undefined,
+      request: async () => undefined,
+      close: () => undefined,
+    };
+    return { socket, joined: { type: 'joined', participants: [], serverTime: 0 }, serverTimeOffsetMs: 0 };
+  },
+}));
+vi.mock('./peer-link.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./peer-link.js')>()),
+  generateCertificate: () => fakes.certificate(),
+}));
+
+afterEach(() => {
+  vi.useRealTimers();
+  fakes.answer = undefined;
+});
+
+describe('LocalProvider', () => {
+  it('leaves no timer running and does not resolve join() when leave() comes while the certificate is made', async () => {
+    vi.useFakeTimers();
+    const provider = createLocalProvider({ signallingUrl: 'ws://127.0.0.1:1' });
+    const joining = provider.join({ roomId: 'r1', userId: 'u1', role: 'host', signal: new AbortController().signal });
+    const outcome = joining.then(
+      () => 'joined',
+      (error: unknown) => (isLiveroomError(error, 'OPERATION_ABORTED') ? 'aborted' : error),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fakes.entered).toBe(1); // in the room, waiting for the certificate
+    await provider.leave();
+    fakes.makeCertificate();
+    expect(await outcome).toBe('aborted');
+    expect(vi.getTimerCount()).toBe(0); // no audio-level or network-quality ticker for a session that ended
+  });
+
+  it('does not release the session of a join() made after leave() ended an earlier one', async () => {
+    const provider = createLocalProvider({ signallingUrl: 'ws://127.0.0.1:1' });
+    const params = { roomId: 'r1', userId: 'u1', role: 'host' as const, signal: new AbortController().signal };
+    // The server does not answer the first join; leave() aborts it, as the real entry does.
+    fakes.answer = (signal) =>
+      new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+    const first = provider.join(params).catch((error: unknown) => error);
+    fakes.makeCertificate();
+    await provider.leave();
+    fakes.answer = undefined;
+    const second = provider.join(params);
+    expect(isLiveroomError(await first, 'OPERATION_ABORTED')).toBe(true);
+    await expect(second).resolves.toMatchObject({ userId: 'u1' });
+    await expect(provider.sendData('still here', {})).resolves.toBeUndefined();
+    await provider.leave();
+  });
+});
