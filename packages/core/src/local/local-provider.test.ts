@@ -10,6 +10,8 @@ const fakes = vi.hoisted(() => {
     entered: 0,
     /** How the server answers the next join (a socket for the session by default). */
     answer: undefined as ((signal: AbortSignal) => Promise<never>) | undefined,
+    /** What the server sends reaches the provider here. */
+    deliver: (_message: unknown) => {},
     certificate: () =>
       new Promise<undefined>((resolve) => {
         makeCertificate = resolve;
@@ -19,8 +21,15 @@ const fakes = vi.hoisted(() => {
 });
 
 vi.mock('./entry.js', () => ({
-  enterRoom: async (_config: unknown, _join: unknown, _attempts: number, signal: AbortSignal) => {
+  enterRoom: async (
+    _config: unknown,
+    _join: unknown,
+    _attempts: number,
+    signal: AbortSignal,
+    onMessage: (message: unknown) => void,
+  ) => {
     fakes.entered += 1;
+    fakes.deliver = onMessage;
     if (fakes.answer) return fakes.answer(signal);
     const socket = {
       events: new EventEmitter(),
@@ -73,6 +82,25 @@ describe('LocalProvider', () => {
     expect(isLiveroomError(await first, 'OPERATION_ABORTED')).toBe(true);
     await expect(second).resolves.toMatchObject({ userId: 'u1' });
     await expect(provider.sendData('still here', {})).resolves.toBeUndefined();
+    await provider.leave();
+  });
+
+  it("names what failed when a peer's SDP cannot be applied, instead of calling it an impairment", async () => {
+    const provider = createLocalProvider({ signallingUrl: 'ws://127.0.0.1:1' });
+    const warnings: string[] = [];
+    provider.events.on('warning', (error) => warnings.push(error.message));
+    const joining = provider.join({
+      roomId: 'r1',
+      userId: 'u1',
+      role: 'audience',
+      signal: new AbortController().signal,
+    });
+    fakes.makeCertificate();
+    await joining;
+    // Node has no RTCPeerConnection, so the downlink for this offer cannot be made.
+    fakes.deliver({ type: 'sdp', from: 'host', pcId: 'p1', description: { type: 'offer', sdp: 'v=0' } });
+    await vi.waitFor(() => expect(warnings).toHaveLength(1));
+    expect(warnings[0]).toMatch(/^sdp from host failed: /);
     await provider.leave();
   });
 });

@@ -302,7 +302,7 @@ export class LocalProvider implements RtcProvider {
       case 'sdp':
       case 'ice':
       case 'impair':
-        mesh.receive(message).catch((error: unknown) => this.#warn(error, 'impairment'));
+        mesh.receive(message).catch((error: unknown) => this.#warn(error, `${message.type} from ${message.from}`));
         return;
       case 'data':
         this.events.emit('data-message', { from: message.from, payload: message.payload });

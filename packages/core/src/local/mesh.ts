@@ -75,7 +75,8 @@ export class Mesh {
 
   /**
    * Applies a peer's SDP or ICE relayed by the server, or a viewer's
-   * impairment request; only an impairment can reject.
+   * impairment request. Rejects when the impairment fails, or when the peer
+   * connection for an offer cannot be made; a failed negotiation drops its link instead.
    */
   async receive(message: MeshMessage): Promise<void> {
     switch (message.type) {
