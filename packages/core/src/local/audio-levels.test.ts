@@ -95,6 +95,32 @@ describe('AudioLevelReporter', () => {
     expect(reports).toHaveLength(1);
     reporter.stop();
   });
+
+  it('gives no level to a publisher whose connection closed while the mesh was read (it left)', async () => {
+    vi.useFakeTimers();
+    let t = 10;
+    const host = downlink('pc-1', () => [t * 0.25, t]);
+    const mesh = { downlinks: new Map([['host', host]]), uplinks: new Map() } as unknown as Mesh;
+    const reports: AudioLevel[][] = [];
+    const reporter = new AudioLevelReporter(
+      () => mesh,
+      (levels) => reports.push(levels),
+    );
+    reporter.start(1000);
+    await vi.advanceTimersByTimeAsync(1000);
+    const receiver = host.receiver();
+    const read = receiver.getStats;
+    receiver.getStats = async () => {
+      const stats = await read();
+      host.closed = true; // participant-left came meanwhile: the room must not hear from it again
+      mesh.downlinks.delete('host');
+      return stats;
+    };
+    t += 1;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports).toEqual([]);
+    reporter.stop();
+  });
 });
 
 describe('audioEnergyOf', () => {

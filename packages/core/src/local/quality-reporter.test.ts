@@ -110,3 +110,34 @@ describe('NetworkQualityReporter', () => {
     reporter.stop();
   });
 });
+
+describe('NetworkQualityReporter after a departure', () => {
+  it('reports nothing for a participant whose connection closed while the mesh was read', async () => {
+    vi.useFakeTimers();
+    let tick = 0;
+    const host = link(() => received(100 * tick, tick > 1 ? 20 : 0));
+    const mesh = { downlinks: new Map([['host', host]]), uplinks: new Map() } as unknown as Mesh;
+    const reports: NetworkQuality[] = [];
+    const reporter = new NetworkQualityReporter(
+      () => mesh,
+      (q) => reports.push(q),
+    );
+    reporter.start(1000);
+    tick = 1;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports).toContainEqual({ participantId: 'host', uplink: 1, downlink: 0 });
+    // The host leaves while its stats are read (the room already said participant-left):
+    // its link is closed and dropped, yet the reading holds its lossy last interval.
+    const read = host.pc.getStats;
+    host.pc.getStats = async () => {
+      const stats = await read();
+      host.closed = true;
+      mesh.downlinks.delete('host');
+      return stats;
+    };
+    tick = 2;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports.slice(2).filter((q) => q.participantId === 'host')).toEqual([]);
+    reporter.stop();
+  });
+});

@@ -26,13 +26,16 @@ interface MeshReading {
   /** Peer ids per direction, in the mesh's order. */
   received: string[];
   sent: string[];
+  /** The link read for each path. */
+  links: Map<string, PeerLink>;
 }
 
 const DOWN_STATES: readonly RTCPeerConnectionState[] = ['disconnected', 'failed'];
 
 async function readPaths(mesh: Mesh): Promise<MeshReading> {
-  const reading: MeshReading = { counters: new Map(), down: new Set(), received: [], sent: [] };
+  const reading: MeshReading = { counters: new Map(), down: new Set(), received: [], sent: [], links: new Map() };
   const read = async (key: string, link: PeerLink, counters: (report: RTCStatsReport) => PathCounters | undefined) => {
+    reading.links.set(key, link);
     if (DOWN_STATES.includes(link.pc.connectionState)) reading.down.add(key);
     const found = counters(await link.pc.getStats());
     if (found) reading.counters.set(key, { ...found, source: link.pcId });
@@ -75,14 +78,19 @@ export class NetworkQualityReporter extends MeshTicker<MeshReading> {
   /** The qualities of this reading that differ from the last ones reported. */
   #changes(reading: MeshReading): NetworkQuality[] {
     const qualities = this.#meter.qualities(reading.counters);
+    // A link closed since it was read is gone (the peer left, or its connection was replaced):
+    // the room may have announced the departure already, so nothing more is said about it.
+    const open = (direction: string) => (id: string) => !reading.links.get(`${direction}:${id}`)?.closed;
+    const received = reading.received.filter(open('in'));
+    const sent = reading.sent.filter(open('out'));
     const level = (key: string): NetworkQualityLevel =>
       reading.down.has(key) ? 6 : qualityLevel(qualities.get(key) ?? {});
     const next = new Map<string | undefined, NetworkQuality>();
     next.set(undefined, {
-      uplink: worstLevel(reading.sent.map((id) => level(`out:${id}`))),
-      downlink: worstLevel(reading.received.map((id) => level(`in:${id}`))),
+      uplink: worstLevel(sent.map((id) => level(`out:${id}`))),
+      downlink: worstLevel(received.map((id) => level(`in:${id}`))),
     });
-    for (const id of new Set([...reading.received, ...reading.sent])) {
+    for (const id of new Set([...received, ...sent])) {
       next.set(id, { participantId: id, uplink: level(`in:${id}`), downlink: level(`out:${id}`) });
     }
     const changed = [...next].filter(([id, quality]) => !same(this.#last.get(id), quality)).map(([, q]) => q);
