@@ -14,7 +14,6 @@
 import type { AudioLevel } from '../provider.js';
 import type { Mesh } from './mesh.js';
 import { MeshTicker } from './mesh-ticker.js';
-import type { PeerLink } from './peer-link.js';
 
 /** The cumulative audio counters of one stream, as `getStats()` reports them. */
 export interface AudioEnergy {
@@ -80,34 +79,32 @@ export class AudioLevelMeter {
   }
 }
 
-/** The counters of each audio stream, and the link they were read from. */
-type AudioReadings = Map<string | undefined, AudioEnergy & { link: PeerLink }>;
-
 /** The counters of every audio stream of `mesh`: each publisher's audio received, and the microphone sent. */
-async function readAudioEnergy(mesh: Mesh): Promise<AudioReadings> {
-  const readings: AudioReadings = new Map();
+async function readAudioEnergy(mesh: Mesh): Promise<Map<string | undefined, AudioEnergy>> {
+  const readings = new Map<string | undefined, AudioEnergy>();
   for (const [participantId, link] of mesh.downlinks) {
     const receiver = link.closed ? undefined : link.receiver('audio');
     const energy = receiver && audioEnergyOf(await receiver.getStats(), 'inbound-rtp');
-    if (energy) readings.set(participantId, { ...energy, source: `${link.pcId} ${energy.source}`, link });
+    if (energy) readings.set(participantId, { ...energy, source: `${link.pcId} ${energy.source}` });
   }
   // Every uplink sends the same microphone track; one sender's media-source is enough.
   const microphone = [...mesh.uplinks.values()].find((link) => !link.closed && link.sender('audio').track);
   const energy = microphone && audioEnergyOf(await microphone.sender('audio').getStats(), 'media-source');
-  if (energy) readings.set(undefined, { ...energy, source: `${microphone.pcId} ${energy.source}`, link: microphone });
+  if (energy) readings.set(undefined, { ...energy, source: `${microphone.pcId} ${energy.source}` });
   return readings;
 }
 
 /** Reports audio levels every interval while a session runs (`start(intervalMs)`, `stop()`). */
-export class AudioLevelReporter extends MeshTicker<AudioReadings> {
+export class AudioLevelReporter extends MeshTicker<Map<string | undefined, AudioEnergy>> {
   #meter = new AudioLevelMeter();
 
   /** `mesh` returns the session's mesh (none between sessions); `report` receives every non-empty set of levels. */
   constructor(mesh: () => Mesh | undefined, report: (levels: AudioLevel[]) => void) {
     super(mesh, readAudioEnergy, (readings) => {
-      // A link closed since it was read is gone: its publisher may have left already, and must not speak again.
-      const open = [...readings].filter(([, reading]) => !reading.link.closed);
-      const levels = this.#meter.levels(new Map(open));
+      // A publisher the mesh dropped while it was read may have left already: it must not speak again.
+      const now = mesh();
+      const linked = [...readings].filter(([id]) => id === undefined || now?.downlinks.has(id));
+      const levels = this.#meter.levels(new Map(linked));
       if (levels.length > 0) report(levels);
     });
   }

@@ -26,16 +26,13 @@ interface MeshReading {
   /** Peer ids per direction, in the mesh's order. */
   received: string[];
   sent: string[];
-  /** The link read for each path. */
-  links: Map<string, PeerLink>;
 }
 
 const DOWN_STATES: readonly RTCPeerConnectionState[] = ['disconnected', 'failed'];
 
 async function readPaths(mesh: Mesh): Promise<MeshReading> {
-  const reading: MeshReading = { counters: new Map(), down: new Set(), received: [], sent: [], links: new Map() };
+  const reading: MeshReading = { counters: new Map(), down: new Set(), received: [], sent: [] };
   const read = async (key: string, link: PeerLink, counters: (report: RTCStatsReport) => PathCounters | undefined) => {
-    reading.links.set(key, link);
     if (DOWN_STATES.includes(link.pc.connectionState)) reading.down.add(key);
     const found = counters(await link.pc.getStats());
     if (found) reading.counters.set(key, { ...found, source: link.pcId });
@@ -64,7 +61,7 @@ export class NetworkQualityReporter extends MeshTicker<MeshReading> {
   /** `mesh` returns the session's mesh (none between sessions); `report` receives each changed quality. */
   constructor(mesh: () => Mesh | undefined, report: (quality: NetworkQuality) => void) {
     super(mesh, readPaths, (reading) => {
-      for (const quality of this.#changes(reading)) report(quality);
+      for (const quality of this.#changes(reading, mesh())) report(quality);
     });
   }
 
@@ -76,13 +73,12 @@ export class NetworkQualityReporter extends MeshTicker<MeshReading> {
   }
 
   /** The qualities of this reading that differ from the last ones reported. */
-  #changes(reading: MeshReading): NetworkQuality[] {
+  #changes(reading: MeshReading, now: Mesh | undefined): NetworkQuality[] {
     const qualities = this.#meter.qualities(reading.counters);
-    // A link closed since it was read is gone (the peer left, or its connection was replaced):
-    // the room may have announced the departure already, so nothing more is said about it.
-    const open = (direction: string) => (id: string) => !reading.links.get(`${direction}:${id}`)?.closed;
-    const received = reading.received.filter(open('in'));
-    const sent = reading.sent.filter(open('out'));
+    // A path the mesh dropped while it was read is gone: its peer may have left, and the room
+    // announced that already, so nothing more is said about it.
+    const received = reading.received.filter((id) => now?.downlinks.has(id));
+    const sent = reading.sent.filter((id) => now?.uplinks.has(id));
     const level = (key: string): NetworkQualityLevel =>
       reading.down.has(key) ? 6 : qualityLevel(qualities.get(key) ?? {});
     const next = new Map<string | undefined, NetworkQuality>();
