@@ -60,6 +60,16 @@ describe('AudioLevelReporter', () => {
     const receiver = statsOf('inbound-rtp', energy);
     return { pcId, closed: false, receiver: () => receiver };
   };
+  /** A reporter on `mesh` reading every second, and what it reported. */
+  const reporting = (mesh: Mesh) => {
+    const reports: AudioLevel[][] = [];
+    const reporter = new AudioLevelReporter(
+      () => mesh,
+      (levels) => reports.push(levels),
+    );
+    reporter.start(1000);
+    return { reports, reporter };
+  };
   const uplink = (pcId: string, energy: () => [number, number]) => {
     const sender = { track: {}, ...statsOf('media-source', energy) };
     return { pcId, closed: false, sender: () => sender };
@@ -75,12 +85,7 @@ describe('AudioLevelReporter', () => {
         ['carol', uplink('pc-3', () => [(t - 9) * 0.25, t - 9])],
       ]),
     } as unknown as Mesh;
-    const reports: AudioLevel[][] = [];
-    const reporter = new AudioLevelReporter(
-      () => mesh,
-      (levels) => reports.push(levels),
-    );
-    reporter.start(1000);
+    const { reports, reporter } = reporting(mesh);
     await vi.advanceTimersByTimeAsync(1000); // first readings: no level yet
     t += 1;
     await vi.advanceTimersByTimeAsync(1000);
@@ -101,12 +106,7 @@ describe('AudioLevelReporter', () => {
     let t = 10;
     const host = downlink('pc-1', () => [t * 0.25, t]);
     const mesh = { downlinks: new Map([['host', host]]), uplinks: new Map() } as unknown as Mesh;
-    const reports: AudioLevel[][] = [];
-    const reporter = new AudioLevelReporter(
-      () => mesh,
-      (levels) => reports.push(levels),
-    );
-    reporter.start(1000);
+    const { reports, reporter } = reporting(mesh);
     await vi.advanceTimersByTimeAsync(1000);
     const receiver = host.receiver();
     const read = receiver.getStats;

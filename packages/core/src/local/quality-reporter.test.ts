@@ -27,6 +27,17 @@ const sent = (packetsSent: number, packetsLost: number): Entries => [
   { id: 'RV', type: 'remote-inbound-rtp', localId: 'OV', packetsLost, jitter: 0.002, roundTripTime: 0.001 },
 ];
 
+/** A reporter on `mesh` reading every second, and what it reported. */
+function reporting(mesh: Mesh) {
+  const reports: NetworkQuality[] = [];
+  const reporter = new NetworkQualityReporter(
+    () => mesh,
+    (q) => reports.push(q),
+  );
+  reporter.start(1000);
+  return { reports, reporter };
+}
+
 afterEach(() => vi.useRealTimers());
 
 describe('NetworkQualityReporter', () => {
@@ -47,12 +58,7 @@ describe('NetworkQualityReporter', () => {
         ],
       ]),
     } as unknown as Mesh;
-    const reports: NetworkQuality[] = [];
-    const reporter = new NetworkQualityReporter(
-      () => mesh,
-      (q) => reports.push(q),
-    );
-    reporter.start(1000);
+    const { reports, reporter } = reporting(mesh);
     const next = async () => {
       tick += 1;
       await vi.advanceTimersByTimeAsync(1000);
@@ -94,12 +100,7 @@ describe('NetworkQualityReporter', () => {
       downlinks: new Map([['host', link(() => received(50, 50), undefined, 'pc-1')]]),
       uplinks: new Map(),
     } as unknown as Mesh;
-    const reports: NetworkQuality[] = [];
-    const reporter = new NetworkQualityReporter(
-      () => mesh,
-      (q) => reports.push(q),
-    );
-    reporter.start(1000);
+    const { reports, reporter } = reporting(mesh);
     await vi.advanceTimersByTimeAsync(1000);
     expect(reports).toContainEqual({ participantId: 'host', uplink: 1, downlink: 0 });
     // The new connection has no loss over an interval yet (300 received, 60 lost since it began):
@@ -117,12 +118,7 @@ describe('NetworkQualityReporter after a departure', () => {
     let tick = 0;
     const host = link(() => received(100 * tick, tick > 1 ? 20 : 0));
     const mesh = { downlinks: new Map([['host', host]]), uplinks: new Map() } as unknown as Mesh;
-    const reports: NetworkQuality[] = [];
-    const reporter = new NetworkQualityReporter(
-      () => mesh,
-      (q) => reports.push(q),
-    );
-    reporter.start(1000);
+    const { reports, reporter } = reporting(mesh);
     tick = 1;
     await vi.advanceTimersByTimeAsync(1000);
     expect(reports).toContainEqual({ participantId: 'host', uplink: 1, downlink: 0 });
