@@ -112,13 +112,14 @@ export class LocalProvider implements RtcProvider {
     );
     this.#certificate ??= generateCertificate().catch(() => undefined);
     try {
-      const entry = await this.#enter(AbortSignal.any([params.signal, lifetime.signal]), this.#config.joinAttempts);
+      const signal = AbortSignal.any([params.signal, lifetime.signal]);
+      const entry = await this.#enter(signal, this.#config.joinAttempts);
       // Learn the snapshot before yielding, so announcements that follow it apply to it.
       // Nothing is published yet, so it needs no uplinks.
       this.#roster.learn(entry.joined.participants, false);
       const certificate = await this.#certificate;
-      // leave() may have ended the session meanwhile: start no timers for it, and do not report a join.
-      lifetime.signal.throwIfAborted();
+      // leave() or the caller may have ended the join meanwhile: start no timers, report no join.
+      signal.throwIfAborted();
       if (certificate) certificates.push(certificate);
       this.#audioLevels.start(this.#config.audioLevelIntervalMs);
       this.#networkQuality.start(this.#config.networkQualityIntervalMs);
