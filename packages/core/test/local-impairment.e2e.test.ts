@@ -3,7 +3,7 @@
  * acts on the publisher's sender toward that viewer only.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type Harness, startHarness } from '../../../scripts/testing/harness.ts';
 import type { NetworkQuality } from '../src/index.js';
 import { routeThroughRelays } from './lossy-relay.ts';
@@ -61,6 +61,9 @@ describe('local provider impairment', () => {
     // Carol receives the host through UDP relays that can drop the host's packets to her.
     const carol = await openRoomPage(h);
     const relays = await routeThroughRelays(carol, host);
+    onTestFinished(() => {
+      for (const relay of relays) relay.close();
+    });
     await carol.evaluate(() => window.lr.join({ roomId: 'qa', role: 'audience', userId: 'carol' }));
     await expectVideoFlowing(carol, 'host');
     const latest = async (page: Page, id: string) =>
@@ -77,7 +80,6 @@ describe('local provider impairment', () => {
     expect(clean.hostSending).toBeLessThan(5);
     expect(clean.toCarol).toBeLessThan(5);
     await carol.evaluate(() => window.lr.leave());
-    for (const relay of relays) relay.close();
   });
 
   it('rejects an invalid impairment with INVALID_CONFIG', async () => {

@@ -5,10 +5,11 @@
  */
 import * as z from 'zod/mini';
 
-const ms = (min: number, max: number, fallback: number) =>
-  z._default(z.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
-const count = (min: number, max: number, fallback: number) =>
-  z._default(z.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
+/** A whole number from `min` to `max` (more `checks` may narrow it), `fallback` when left out: a duration in ms or a count. */
+const whole = (min: number, max: number, fallback: number, ...checks: z.core.$ZodCheck<number>[]) =>
+  z._default(z.number().check(z.int(), z.gte(min), z.lte(max), ...checks), fallback);
+const ms = whole;
+const count = whole;
 
 /** Schema of {@link LocalProviderOptions}. */
 export const localProviderOptionsSchema = z.object({
@@ -36,7 +37,13 @@ export const localProviderOptionsSchema = z.object({
    * How often the mesh's stats are read for `network-quality` (ms, default
    * 2000, Agora's cadence); an event follows only when a level changed. 0 turns it off.
    */
-  networkQualityIntervalMs: ms(0, 60_000, 2000),
+  networkQualityIntervalMs: ms(
+    0,
+    60_000,
+    2000,
+    // Loss over a shorter interval counts a handful of packets (1 of 5 lost reads as 20 %), so the level would flap.
+    z.refine((value) => value === 0 || value >= 500, 'must be 0 (off) or at least 500 ms'),
+  ),
 });
 
 /** Options of `createLocalProvider()`. */
