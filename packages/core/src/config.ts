@@ -89,6 +89,32 @@ export const trackSourceSchema = z.enum(['camera', 'microphone']);
 /** A token argument. */
 export const tokenSchema = z.string().check(z.minLength(1, 'token must not be empty'), z.maxLength(2048));
 
+/** `setRemoteVideoQuality()`'s stream: the publisher's high or low (dual) stream. */
+export const videoStreamQualitySchema = z.enum(['high', 'low']);
+
+/** `sendData()`'s payload (each provider adds its own size limit) and options. */
+export const sendDataSchema = z.object({
+  payload: z.string(),
+  options: z.object({
+    to: z.optional(
+      z
+        .array(participantIdSchema)
+        .check(z.minLength(1, 'to must name at least one participant; leave it out to send to everyone')),
+    ),
+  }),
+});
+
+/** The rooms a media relay goes into (`startMediaRelay()` / `updateMediaRelay()`), as every provider takes them. */
+export const relayDestinationsSchema = z
+  .array(
+    z.object({
+      roomId: id('roomId'),
+      userId: id('userId'),
+      token: z.optional(tokenSchema),
+    }),
+  )
+  .check(z.minLength(1, 'pass at least one destination; call stopMediaRelay() to stop relaying'));
+
 /**
  * Options of `createRoom()`. `config.test-d.ts` keeps this interface equal to
  * what `roomOptionsSchema` accepts, so docs and validation never drift.

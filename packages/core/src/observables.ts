@@ -32,8 +32,9 @@ export function roomEvent$<E extends RoomEventName>(
  * identity, so the readers return immutable snapshots). Unsubscribing removes
  * its listeners.
  *
- * @param changedBy - every room event emitted after the state changes; the
- * teardown of a session always ends with `connection-state-changed`.
+ * @param changedBy - every room event emitted after the state changes, besides
+ * `connection-state-changed`, which is always listened to: a session's
+ * teardown (and every state it resets) ends with it.
  */
 export function roomState$<T>(
   room: Pick<EventEmitter<RoomEventMap>, 'on' | 'off'>,
@@ -49,6 +50,7 @@ export function roomState$<T>(
       last = value;
       subscriber.next(value);
     };
-    return onEvents(room, Object.fromEntries(changedBy.map((event) => [event, emitIfChanged])));
+    const events = [...changedBy, 'connection-state-changed'];
+    return onEvents(room, Object.fromEntries(events.map((event) => [event, emitIfChanged])));
   });
 }

@@ -14,11 +14,14 @@ import {
   microphoneOptionsSchema,
   participantIdSchema,
   type RoomOptions,
+  relayDestinationsSchema,
   roleSchema,
   roomOptionsSchema,
+  sendDataSchema,
   tokenSchema,
   trackKindSchema,
   trackSourceSchema,
+  videoStreamQualitySchema,
 } from './config.js';
 import { asLiveroomError, LiveroomError } from './errors.js';
 import { JoinAttempt } from './join-attempt.js';
@@ -79,39 +82,27 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   #wasReconnecting = false;
 
   /** Emits the current connection state, then every change. */
-  readonly connectionState$: Observable<ConnectionState> = roomState$(
-    this,
-    ['connection-state-changed'],
-    () => this.#state,
-  );
+  readonly connectionState$ = roomState$<ConnectionState>(this, [], () => this.#state);
   /** Emits the remote participants (in join order), then the list on every change. */
-  readonly participants$: Observable<readonly RemoteParticipant[]> = roomState$(
-    this,
-    [...PARTICIPANT_CHANGES, 'connection-state-changed'],
-    () => this.#remote.list,
-  );
+  readonly participants$ = roomState$<readonly RemoteParticipant[]>(this, PARTICIPANT_CHANGES, () => this.#remote.list);
   /** Emits the local user's published tracks, then the list on every change. */
-  readonly localTracks$: Observable<readonly LocalTrack[]> = roomState$(
+  readonly localTracks$ = roomState$<readonly LocalTrack[]>(
     this,
-    ['local-track-published', 'local-track-unpublished', 'connection-state-changed'],
+    ['local-track-published', 'local-track-unpublished'],
     () => this.#local.tracks,
   );
   /** Emits the local user's role (`undefined` when not in a room), then every change. */
-  readonly role$: Observable<Role | undefined> = roomState$(
-    this,
-    ['role-changed', 'connection-state-changed'],
-    () => this.#role,
-  );
+  readonly role$ = roomState$<Role | undefined>(this, ['role-changed'], () => this.#role);
   /** Emits the active speaker's id (`''` for the local user, `undefined` for silence), then every change. */
-  readonly activeSpeaker$: Observable<string | undefined> = roomState$(
+  readonly activeSpeaker$ = roomState$<string | undefined>(
     this,
-    ['active-speaker-changed', 'connection-state-changed'],
+    ['active-speaker-changed'],
     () => this.#signals.activeSpeaker,
   );
   /** Emits the local user's network quality (`undefined` until reported), then every report. */
-  readonly networkQuality$: Observable<NetworkQuality | undefined> = roomState$(
+  readonly networkQuality$ = roomState$<NetworkQuality | undefined>(
     this,
-    ['network-quality', 'connection-state-changed'],
+    ['network-quality'],
     () => this.#signals.networkQuality,
   );
 
@@ -291,6 +282,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   /** Chooses the high or low stream of a remote publisher (needs `capabilities.dualStream`). */
   async setRemoteVideoQuality(participantId: string, quality: VideoStreamQuality): Promise<void> {
     parseInput(participantIdSchema, participantId, 'setRemoteVideoQuality() participantId');
+    parseInput(videoStreamQualitySchema, quality, 'setRemoteVideoQuality() quality');
     this.#requireConnected('setRemoteVideoQuality()');
     const set = requireCapability(this.provider, 'setRemoteVideoQuality', 'dualStream');
     await set(participantId, quality);
@@ -298,6 +290,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
 
   /** Sends a data message to the room or to some participants (needs `capabilities.dataMessages`). */
   async sendData(payload: string, options: SendDataOptions = {}): Promise<void> {
+    parseInput(sendDataSchema, { payload, options }, 'sendData() arguments');
     this.#requireConnected('sendData()');
     const send = requireCapability(this.provider, 'sendData', 'dataMessages');
     await send(payload, options);
@@ -305,12 +298,14 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
 
   /** Starts relaying the local media into other rooms (cross-room PK; needs `capabilities.mediaRelay`). */
   async startMediaRelay(destinations: RelayDestination[]): Promise<void> {
+    parseInput(relayDestinationsSchema, destinations, 'startMediaRelay() destinations');
     this.#requireConnected('startMediaRelay()');
     await requireCapability(this.provider, 'startRelay', 'mediaRelay')(destinations);
   }
 
   /** Changes the relay's destinations. */
   async updateMediaRelay(destinations: RelayDestination[]): Promise<void> {
+    parseInput(relayDestinationsSchema, destinations, 'updateMediaRelay() destinations');
     this.#requireConnected('updateMediaRelay()');
     await requireCapability(this.provider, 'updateRelay', 'mediaRelay')(destinations);
   }

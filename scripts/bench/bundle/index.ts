@@ -23,8 +23,12 @@ import { build } from 'esbuild';
 import { repoRoot } from '../../testing/aliases.ts';
 
 const BUDGET_BYTES = 30 * 1024;
-/** The ratchet for `--budget=warn`: core + metrics + hooks measured 32.3 KB gzip on 2026-11-25. */
-const CEILING_BYTES = 32.5 * 1024;
+/**
+ * The ratchet for `--budget=warn`: the size reached plus 0.2 KB. Measured
+ * 32.5 KB gzip on 2026-11-25, after the room began validating the arguments of
+ * `sendData()`, the media relay and `setRemoteVideoQuality()` (architecture decision 47).
+ */
+const CEILING_BYTES = 32.7 * 1024;
 const PROVIDER_SDKS = ['agora-rtc-sdk-ng', 'livekit-client'];
 const FRAMEWORKS = ['react', 'react-dom', 'react/jsx-runtime'];
 const BUDGETED = ['core', 'metrics', 'hooks'];

@@ -6,6 +6,7 @@
  */
 import type { ClientRoleOptions, IChannelMediaRelayConfiguration, UID } from 'agora-rtc-sdk-ng';
 import { EventEmitter } from 'eventemitter3';
+import { relayDestinationsSchema } from '../config.js';
 import { LiveroomError } from '../errors.js';
 import type {
   CameraOptions,
@@ -27,7 +28,7 @@ import { callAgora, fromAgoraError } from './errors.js';
 import { bridgeClientEvents } from './events.js';
 import { type AgoraProviderOptions, agoraProviderOptionsSchema, type ResolvedAgoraProviderOptions } from './options.js';
 import { AgoraPublisher, type PublishingSession } from './publisher.js';
-import { fillRelayConfiguration, relayDestinationsSchema } from './relay.js';
+import { fillRelayConfiguration } from './relay.js';
 import { type AgoraClient, type AgoraSdk, type AgoraSdkLoader, loadAgoraSdk } from './sdk.js';
 import { localVideoStatsOf, remoteAudioStatsOf, remoteVideoStatsOf, transportStatsOf } from './stats.js';
 import { fromAgoraUid, toAgoraUid } from './uid.js';

@@ -7,7 +7,6 @@
  * `ChannelMediaRelayError` in agora-rtc-sdk-ng 4.24.8 `rtc-sdk_en.d.ts`.
  */
 import type { ChannelMediaRelayError, ChannelMediaRelayState, IChannelMediaRelayConfiguration } from 'agora-rtc-sdk-ng';
-import * as z from 'zod/mini';
 import { LiveroomError, type LiveroomErrorCode } from '../errors.js';
 import type { RelayDestination, RelayState } from '../provider.js';
 import { numericUid } from './uid.js';
@@ -75,12 +74,3 @@ export function fillRelayConfiguration(
   }
   return configuration;
 }
-
-/** Schema of the relay destinations an app passes to `startMediaRelay()` / `updateMediaRelay()`. */
-export const relayDestinationsSchema = z.array(
-  z.object({
-    roomId: z.string().check(z.minLength(1, 'roomId must not be empty'), z.maxLength(64)),
-    userId: z.string().check(z.minLength(1, 'userId must not be empty')),
-    token: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
-  }),
-);
