@@ -82,25 +82,29 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   #wasReconnecting = false;
 
   /** Emits the current connection state, then every change. */
-  readonly connectionState$ = roomState$<ConnectionState>(this, [], () => this.#state);
+  readonly connectionState$: Observable<ConnectionState> = roomState$(this, [], () => this.#state);
   /** Emits the remote participants (in join order), then the list on every change. */
-  readonly participants$ = roomState$<readonly RemoteParticipant[]>(this, PARTICIPANT_CHANGES, () => this.#remote.list);
+  readonly participants$: Observable<readonly RemoteParticipant[]> = roomState$(
+    this,
+    PARTICIPANT_CHANGES,
+    () => this.#remote.list,
+  );
   /** Emits the local user's published tracks, then the list on every change. */
-  readonly localTracks$ = roomState$<readonly LocalTrack[]>(
+  readonly localTracks$: Observable<readonly LocalTrack[]> = roomState$(
     this,
     ['local-track-published', 'local-track-unpublished'],
     () => this.#local.tracks,
   );
   /** Emits the local user's role (`undefined` when not in a room), then every change. */
-  readonly role$ = roomState$<Role | undefined>(this, ['role-changed'], () => this.#role);
+  readonly role$: Observable<Role | undefined> = roomState$(this, ['role-changed'], () => this.#role);
   /** Emits the active speaker's id (`''` for the local user, `undefined` for silence), then every change. */
-  readonly activeSpeaker$ = roomState$<string | undefined>(
+  readonly activeSpeaker$: Observable<string | undefined> = roomState$(
     this,
     ['active-speaker-changed'],
     () => this.#signals.activeSpeaker,
   );
   /** Emits the local user's network quality (`undefined` until reported), then every report. */
-  readonly networkQuality$ = roomState$<NetworkQuality | undefined>(
+  readonly networkQuality$: Observable<NetworkQuality | undefined> = roomState$(
     this,
     ['network-quality'],
     () => this.#signals.networkQuality,
