@@ -21,4 +21,5 @@ export type {
   AgoraRemoteTrack,
   AgoraSdk,
   AgoraSdkLoader,
+  AgoraSdkSource,
 } from './sdk.js';

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { Role } from '../types.js';
-import type { AgoraSdk, AgoraSdkLoader } from './sdk.js';
+import type { AgoraSdkSource } from './sdk.js';
 
 /** What a token server is asked for. `userId` is `'0'` for the source side of a media relay (Agora's rule). */
 export interface AgoraTokenRequest {
@@ -74,7 +74,7 @@ export const agoraProviderOptionsSchema = z.object({
   tokenProvider: z.optional(z.custom<AgoraTokenProvider>(isFunction, 'tokenProvider must be a function')),
   /** The SDK itself or a loader; defaults to a dynamic `import('agora-rtc-sdk-ng')`. Tests pass a fake. */
   sdk: z.optional(
-    z.custom<AgoraSdk | AgoraSdkLoader>(
+    z.custom<AgoraSdkSource>(
       (value) => isFunction(value) || isSdk(value),
       'sdk must be the AgoraRTC object or a function that loads it',
     ),

@@ -89,6 +89,9 @@ export interface AgoraSdk {
 /** Loads the SDK on demand; tests pass their own. */
 export type AgoraSdkLoader = () => Promise<AgoraSdk>;
 
+/** The `sdk` option: the SDK itself, or a loader of it. */
+export type AgoraSdkSource = AgoraSdk | AgoraSdkLoader;
+
 /** Imports the real `agora-rtc-sdk-ng` (browser only) the first time it is called. */
 export const loadAgoraSdk: AgoraSdkLoader = async () => {
   const module = await import('agora-rtc-sdk-ng');
