@@ -96,11 +96,8 @@ export const videoStreamQualitySchema = z.enum(['high', 'low']);
 export const sendDataSchema = z.object({
   payload: z.string(),
   options: z.object({
-    to: z.optional(
-      z
-        .array(participantIdSchema)
-        .check(z.minLength(1, 'to must name at least one participant; leave it out to send to everyone')),
-    ),
+    /** Recipients; an empty list sends to no one (an app's filter may leave none), leaving it out to everyone. */
+    to: z.optional(z.array(participantIdSchema)),
   }),
 });
 

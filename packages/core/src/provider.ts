@@ -151,7 +151,7 @@ export interface DataMessage {
 
 /** Options of {@link RtcProvider.sendData}. */
 export interface SendDataOptions {
-  /** Recipients by user id; everyone in the room when absent. */
+  /** Recipients by user id; everyone in the room when absent, no one when empty. */
   to?: string[];
 }
 

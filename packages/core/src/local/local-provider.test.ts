@@ -103,20 +103,4 @@ describe('LocalProvider', () => {
     expect(warnings[0]).toMatch(/^sdp from host failed: /);
     await provider.leave();
   });
-
-  it("rejects with the caller's abort reason, and starts no timer, when the join is aborted while the certificate is made", async () => {
-    vi.useFakeTimers();
-    const provider = createLocalProvider({ signallingUrl: 'ws://127.0.0.1:1' });
-    const caller = new AbortController();
-    const joining = provider.join({ roomId: 'r1', userId: 'u1', role: 'host', signal: caller.signal });
-    const outcome = joining.then(
-      () => 'joined',
-      (error: unknown) => error,
-    );
-    await vi.advanceTimersByTimeAsync(0);
-    caller.abort(new Error('join timed out'));
-    fakes.makeCertificate();
-    expect(await outcome).toEqual(new Error('join timed out'));
-    expect(vi.getTimerCount()).toBe(0);
-  });
 });
