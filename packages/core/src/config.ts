@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import type { RtcProvider } from './provider.js';
 import { ROLES, type Role } from './types.js';
-import { wholeNumber } from './validation.js';
+import { valueWhere, wholeNumber } from './validation.js';
 
 const ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~]+$/;
 
@@ -36,14 +36,10 @@ export const DEFAULT_JOIN_TIMEOUT_MS = 15_000;
  * true, {@link DEFAULT_JOIN_TIMEOUT_MS}), which keeps `z._default` out of the bundle.
  */
 export const roomOptionsSchema = z.object({
-  provider: z
-    .unknown()
-    .check(
-      z.refine(
-        isProvider,
-        'provider must be an RtcProvider, e.g. createLocalProvider({ signallingUrl }) or createAgoraProvider({ appId })',
-      ),
-    ) as z.ZodMiniType<RtcProvider, RtcProvider>,
+  provider: valueWhere<RtcProvider>(
+    isProvider,
+    'provider must be an RtcProvider, e.g. createLocalProvider({ signallingUrl }) or createAgoraProvider({ appId })',
+  ),
   autoSubscribe: z.optional(z.boolean()),
   joinTimeoutMs: z.optional(wholeNumber(1000, 120_000, 'joinTimeoutMs')),
 });

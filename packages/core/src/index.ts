@@ -59,4 +59,4 @@ export type {
 } from './types.js';
 export { canPublish, ROLES } from './types.js';
 export type { ValidationIssue } from './validation.js';
-export { parseInput, toValidationIssues, wholeNumber, withDefaults } from './validation.js';
+export { parseInput, toValidationIssues, valueWhere, wholeNumber, withDefaults } from './validation.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { LiveroomError } from './errors.js';
-import { parseInput, toValidationIssues, wholeNumber, withDefaults } from './validation.js';
+import { parseInput, toValidationIssues, valueWhere, wholeNumber, withDefaults } from './validation.js';
 
 const schema = z.object({
   name: z.string().check(z.minLength(2), z.maxLength(4)),
@@ -98,5 +98,16 @@ describe('withDefaults', () => {
       { gzip: false, maxBatchEvents: undefined, url: '/x' },
     );
     expect(merged).toEqual({ gzip: false, maxBatchEvents: 50, url: '/x' });
+  });
+});
+
+describe('valueWhere', () => {
+  it('passes what its test accepts through unchanged, and refuses the rest with its message', () => {
+    const even = valueWhere<number>((value) => typeof value === 'number' && value % 2 === 0, 'must be an even number');
+    const schema = z.object({ count: even });
+    expect(parseInput(schema, { count: 4 }, 'options').count).toBe(4);
+    expect(toValidationIssues(schema.safeParse({ count: 3 }).error?.issues ?? [])).toEqual([
+      { path: 'count', message: 'must be an even number' },
+    ]);
   });
 });

@@ -116,3 +116,18 @@ export function withDefaults<Defaults extends object, Parsed extends object>(
   for (const [key, value] of Object.entries(parsed)) if (value !== undefined) merged[key] = value;
   return merged as Omit<Parsed, keyof Defaults> & Defaults;
 }
+
+/**
+ * Any value `test` accepts, typed `T` for the caller: what `z.custom<T>` does,
+ * with the refine code every browser package ships anyway (`z.custom` would
+ * add its own, architecture decision 48). For typed inputs zod cannot describe:
+ * a provider, a sink, a callback, a score map.
+ *
+ * @example
+ * ```ts
+ * const onEvent = valueWhere<(event: TelemetryEvent) => void>((v) => typeof v === 'function', 'must be a function');
+ * ```
+ */
+export function valueWhere<T>(test: (value: unknown) => boolean, message: string): z.ZodMiniType<T, T> {
+  return z.unknown().check(z.refine(test, message)) as z.ZodMiniType<T, T>;
+}

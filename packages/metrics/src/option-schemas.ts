@@ -3,15 +3,9 @@
  * kinds every browser package may use (issue 8). Core, metrics and hooks
  * ship one zod copy, to which `z.int`, `z.custom` and `z._default` each add
  * code once any of them uses one: whole numbers are checked by core's
- * `wholeNumber` (a refine), typed values by a predicate, and defaults are
- * merged after parsing by core's `withDefaults`.
+ * `wholeNumber` (a refine), typed values by core's `valueWhere` with the
+ * predicates below, and defaults are merged after parsing by core's `withDefaults`.
  */
-import * as z from 'zod/mini';
-
-/** Any value `test` accepts, typed `T` for the caller: what `z.custom<T>` does, with code the bundle has already. */
-export function valueWhere<T>(test: (value: unknown) => boolean, message: string): z.ZodMiniType<T> {
-  return z.unknown().check(z.refine(test, message)) as z.ZodMiniType<T>;
-}
 
 /** True for functions, to check callbacks and replaceable globals. */
 export const isFunction = (value: unknown): boolean => typeof value === 'function';

@@ -4,7 +4,7 @@
  * store's inputs share. Validated with `zod/mini` on the way in, because the
  * other side may run another version or another app.
  */
-import { wholeNumber } from '@liveroom/core';
+import { valueWhere, wholeNumber } from '@liveroom/core';
 import * as z from 'zod/mini';
 import { exactly, parseTagged, taggedSchema } from '../schema-kinds.js';
 import type { BattleTimings, PkHost } from './battle-types.js';
@@ -36,11 +36,10 @@ function isScoreMap(value: unknown): value is Record<string, number> {
  * `z.custom` (kept out of browser code, issue #8), typed by the cast;
  * unknown host ids are the reducer's to refuse (`unknown_host`).
  */
-export const scoresSchema = z
-  .unknown()
-  .check(z.refine(isScoreMap, 'must map host user ids to scores of 0 or more')) as z.ZodMiniType<
-  Record<string, number>
->;
+export const scoresSchema = valueWhere<Record<string, number>>(
+  isScoreMap,
+  'must map host user ids to scores of 0 or more',
+);
 
 /** One side of a battle: a host and its room (the room id makes cross-room battles work). */
 export const pkHostSchema = z.object({ userId: idSchema, roomId: idSchema });

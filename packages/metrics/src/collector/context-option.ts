@@ -5,8 +5,9 @@
  * schema itself keeps them for its JSON Schema; a unit test holds both to
  * the same verdicts.
  */
+
+import { valueWhere } from '@liveroom/core';
 import * as z from 'zod/mini';
-import { valueWhere } from '../option-schemas.js';
 import {
   attrKeySchema,
   COARSE_TOKEN_RULE,

@@ -3,9 +3,9 @@
  * core's `parseInput`, so a bad option throws `LiveroomError('INVALID_CONFIG')`
  * naming the field.
  */
-import { parseInput, wholeNumber, withDefaults } from '@liveroom/core';
+import { parseInput, valueWhere, wholeNumber, withDefaults } from '@liveroom/core';
 import * as z from 'zod/mini';
-import { isFunction, isObject, valueWhere } from '../option-schemas.js';
+import { isFunction, isObject } from '../option-schemas.js';
 import type { TelemetryContext, TelemetryEvent } from '../schema/index.js';
 import type { TelemetrySink } from '../sinks/sink.js';
 import { contextOptionSchema } from './context-option.js';

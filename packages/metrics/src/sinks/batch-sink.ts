@@ -19,9 +19,9 @@
  * past `maxQueueEvents` the oldest events are dropped, and the next event
  * carries the count in `dropped`.
  */
-import { backoffDelay, parseInput, wholeNumber, withDefaults } from '@liveroom/core';
+import { backoffDelay, parseInput, valueWhere, wholeNumber, withDefaults } from '@liveroom/core';
 import * as z from 'zod/mini';
-import { isFunction, isObject, valueWhere } from '../option-schemas.js';
+import { isFunction, isObject } from '../option-schemas.js';
 import type { TelemetryEvent } from '../schema/index.js';
 import type { HttpBatchSinkOptions } from './http-batch-sink.js';
 import { createIndexedDbQueueStore } from './indexeddb-queue-store.js';
