@@ -118,9 +118,7 @@ export class LocalProvider implements RtcProvider {
       // Nothing is published yet, so it needs no uplinks.
       this.#roster.learn(entry.joined.participants, false);
       const certificate = await this.#certificate;
-      // leave() may have ended the join meanwhile: start no timers, report no join. (Not the caller's
-      // signal: the room's join attempt may settle it once the entry succeeded, and the reconnect e2e
-      // then failed a join that had in fact joined.)
+      // leave() may have ended the join meanwhile (not the caller's signal: that failed the reconnect e2e).
       lifetime.signal.throwIfAborted();
       if (certificate) certificates.push(certificate);
       this.#audioLevels.start(this.#config.audioLevelIntervalMs);
