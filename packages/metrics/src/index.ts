@@ -2,7 +2,8 @@
  * `@liveroom/metrics`: viewer-side quality metrics for a liveroom `Room`
  * (stalls, resolution, startup, dwell), sent as versioned telemetry events.
  * The event schemas live in the DOM-free `@liveroom/metrics/schema` entry,
- * and the OpenTelemetry logs sink in `@liveroom/metrics/otlp`.
+ * the OpenTelemetry logs sink in `@liveroom/metrics/otlp`, and the rxjs
+ * observable sink in `@liveroom/metrics/rx` (this entry does not import rxjs).
  *
  * @packageDocumentation
  */
@@ -54,8 +55,6 @@ export { createCallbackSink } from './sinks/callback-sink.js';
 export type { HttpBatchSinkOptions } from './sinks/http-batch-sink.js';
 export { createHttpBatchSink } from './sinks/http-batch-sink.js';
 export { createIndexedDbQueueStore } from './sinks/indexeddb-queue-store.js';
-export type { ObservableSink } from './sinks/observable-sink.js';
-export { createObservableSink } from './sinks/observable-sink.js';
 export type { QueueStore } from './sinks/queue-store.js';
 export { createMemoryQueueStore } from './sinks/queue-store.js';
 export type { FlushReason, SinkContext, TelemetrySink } from './sinks/sink.js';

@@ -13,7 +13,7 @@ import type { CollectorEnvironment } from './environment.js';
 
 /** Options of `createQualityCollector()`. */
 export interface QualityCollectorOptions {
-  /** Where events go. Default: none (subscribe with an observable or callback sink). */
+  /** Where events go. Default: none (subscribe with a callback sink, or the observable sink of `@liveroom/metrics/rx`). */
   sinks?: TelemetrySink[];
   /** Share of sessions kept, 0–1 (default 1). Whole sessions are kept or dropped, never single events (decision 11). */
   sampleRate?: number;

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exampleEvent, type TelemetryEvent } from '../schema/index.js';
-import { createCallbackSink } from './callback-sink.js';
+import { exampleEvent } from '../schema/index.js';
 import { createObservableSink } from './observable-sink.js';
-
-describe('createCallbackSink', () => {
-  it('passes each event to the function', () => {
-    const seen: TelemetryEvent[] = [];
-    const sink = createCallbackSink((e) => seen.push(e));
-    sink.write(exampleEvent('stall_end'));
-    expect(seen.map((e) => e.type)).toEqual(['stall_end']);
-  });
-});
 
 describe('createObservableSink', () => {
   it('pushes events to subscribers and completes on close', async () => {

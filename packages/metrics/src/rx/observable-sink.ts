@@ -1,7 +1,7 @@
 /** A sink that exposes events as an rxjs observable, for UIs and debugging panels. */
 import { Observable, type Subscriber } from 'rxjs';
 import type { TelemetryEvent } from '../schema/index.js';
-import type { TelemetrySink } from './sink.js';
+import type { TelemetrySink } from '../sinks/sink.js';
 
 /** A sink whose events you subscribe to. */
 export interface ObservableSink extends TelemetrySink {
