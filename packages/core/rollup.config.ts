@@ -7,7 +7,8 @@ export default libraryConfig({
     local: 'src/local/index.ts',
     agora: 'src/agora/index.ts',
     testing: 'src/testing/index.ts',
+    rx: 'src/rx/index.ts',
   },
   // Their declarations import main-entry types from `@liveroom/core` itself.
-  subpathFolders: ['local', 'agora', 'testing'],
+  subpathFolders: ['local', 'agora', 'testing', 'rx'],
 });

@@ -20,8 +20,14 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { manifest, PUBLISHED, repoRoot } from './entries.ts';
 
-/** Peers and types an app adds itself (React for `/react`, the Agora SDK for `/agora`). */
-const APP_DEPENDENCIES = ['react@^19.0.0', '@types/react@^19.0.0', '@types/node@^20.0.0', 'agora-rtc-sdk-ng@^4.24.0'];
+/** Peers and types an app adds itself (React for `/react`, the Agora SDK for `/agora`, rxjs for `/rx`). */
+const APP_DEPENDENCIES = [
+  'react@^19.0.0',
+  'rxjs@^7.8.2',
+  '@types/react@^19.0.0',
+  '@types/node@^20.0.0',
+  'agora-rtc-sdk-ng@^4.24.0',
+];
 const APP_FILES = ['browser.ts', 'server.ts'];
 const TSC = join(repoRoot, 'node_modules/typescript/bin/tsc');
 

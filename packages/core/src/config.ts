@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { RtcProvider } from './provider.js';
+import { ROOM_STATE_NAMES } from './room-state.js';
 import { ROLES, type Role } from './types.js';
 import { valueWhere, wholeNumber } from './validation.js';
 
@@ -87,6 +88,12 @@ export const tokenSchema = z.string().check(z.minLength(1, 'token must not be em
 
 /** `setRemoteVideoQuality()`'s stream: the publisher's high or low (dual) stream. */
 export const videoStreamQualitySchema = z.enum(['high', 'low']);
+
+/** `watch()`'s arguments: a state name and the listener to call. */
+export const watchSchema = z.object({
+  state: z.enum(ROOM_STATE_NAMES),
+  listener: valueWhere<(value: never) => void>((value) => typeof value === 'function', 'must be a function'),
+});
 
 /** `sendData()`'s payload (each provider adds its own size limit) and options. */
 export const sendDataSchema = z.object({

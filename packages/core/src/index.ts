@@ -14,7 +14,6 @@ export type { JoinOptions, RoomOptions } from './config.js';
 export type { LiveroomErrorCode, LiveroomErrorDetails } from './errors.js';
 export { asLiveroomError, isLiveroomError, LiveroomError } from './errors.js';
 export { type EventListeners, onEvents } from './listeners.js';
-export { roomEvent$ } from './observables.js';
 export type { RemoteParticipant } from './participants.js';
 export type {
   AudioLevel,
@@ -36,6 +35,7 @@ export type {
 } from './provider.js';
 export { createRoom, Room } from './room.js';
 export type { LeaveReason, RoomEventMap, RoomEventName } from './room-events.js';
+export type { RoomState, RoomStateName } from './room-state.js';
 export type {
   LocalVideoStats,
   ProviderStats,

@@ -1,10 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { LiveroomError } from './errors.js';
-import { roomEvent$ } from './observables.js';
 import type { RemoteParticipant } from './participants.js';
 import type { Room } from './room.js';
+import { roomEvent$, roomState$ } from './rx/observables.js';
 import type { RemoteTrack } from './tracks.js';
-import type { ConnectionStateChange, TrackKind } from './types.js';
+import type { ConnectionState, ConnectionStateChange, Role, TrackKind } from './types.js';
 
 declare const room: Room;
 
@@ -33,5 +33,13 @@ describe('RoomEventMap', () => {
     expectTypeOf(roomEvent$(room, 'track-muted')).toExtend<{
       subscribe(next: (args: [RemoteParticipant, TrackKind]) => void): unknown;
     }>();
+  });
+
+  it('types watched state and its observable from the state name', () => {
+    room.watch('participants', (people) => expectTypeOf(people).toEqualTypeOf<readonly RemoteParticipant[]>());
+    room.watch('connectionState', (state) => expectTypeOf(state).toEqualTypeOf<ConnectionState>());
+    expectTypeOf(roomState$(room, 'role')).toExtend<{ subscribe(next: (role: Role | undefined) => void): unknown }>();
+    // @ts-expect-error: not a piece of room state
+    room.watch('speakers', () => {});
   });
 });

@@ -1,4 +1,3 @@
-import { firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveroomError } from './errors.js';
 import { createRoom, type Room } from './room.js';
@@ -217,7 +216,9 @@ describe('publishing', () => {
     expect(again).toBe(camera);
     expect(room.localTracks.map((t) => t.source)).toEqual(['camera', 'microphone']);
     expect(provider.methods().filter((m) => m === 'publish')).toHaveLength(2);
-    expect(await firstValueFrom(room.localTracks$)).toHaveLength(2);
+    const watched: number[] = [];
+    room.watch('localTracks', (tracks) => watched.push(tracks.length))();
+    expect(watched).toEqual([2]);
   });
 
   it('rejects bad camera options', async () => {
@@ -298,10 +299,10 @@ describe('role switch', () => {
     expect((await rejection(room.setRole('admin' as never))).code).toBe('INVALID_CONFIG');
   });
 
-  it('emits role$ once per change: join, switch, repeated switch ignored, leave', async () => {
+  it('reports the role to watch() once per change: join, switch, repeated switch ignored, leave', async () => {
     const { room } = setup();
     const roles: (string | undefined)[] = [];
-    room.role$.subscribe((role) => roles.push(role));
+    room.watch('role', (role) => roles.push(role));
     await room.join({ roomId: 'r', role: 'audience' });
     await room.setRole('cohost');
     await room.setRole('cohost');
@@ -385,10 +386,10 @@ describe('remote participants', () => {
     expect(room.participants.get('h')?.videoTrack).toBeDefined();
   });
 
-  it('emits participants$ on every change', async () => {
+  it('reports participants to watch() on every change', async () => {
     const { room, provider } = setup();
     const sizes: number[] = [];
-    room.participants$.subscribe((list) => sizes.push(list.length));
+    room.watch('participants', (list) => sizes.push(list.length));
     await room.join({ roomId: 'r', role: 'audience' });
     provider.remoteJoin('a');
     provider.remoteJoin('b');

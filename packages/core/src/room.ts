@@ -2,10 +2,10 @@
  * The live room: one provider-neutral API over an {@link RtcProvider}.
  * Holds the session state, mirrors the provider's connection states, keeps
  * remote participants as immutable snapshots, and exposes everything both as
- * typed events and as rxjs observables.
+ * typed events and as state to watch ({@link Room.watch}; rxjs observables in
+ * `@liveroom/core/rx`).
  */
 import { EventEmitter } from 'eventemitter3';
-import type { Observable } from 'rxjs';
 import {
   cameraOptionsSchema,
   DEFAULT_JOIN_TIMEOUT_MS,
@@ -22,12 +22,12 @@ import {
   trackKindSchema,
   trackSourceSchema,
   videoStreamQualitySchema,
+  watchSchema,
 } from './config.js';
 import { asLiveroomError, LiveroomError } from './errors.js';
 import { JoinAttempt } from './join-attempt.js';
 import { onEvents } from './listeners.js';
 import { LocalPublications } from './local-publications.js';
-import { roomState$ } from './observables.js';
 import type { RemoteParticipant } from './participants.js';
 import type { RelayDestination, RtcProvider, SendDataOptions } from './provider.js';
 import { type ProviderListeners, requireCapability } from './provider-binding.js';
@@ -35,6 +35,7 @@ import { PARTICIPANT_CHANGES, RemoteParticipants } from './remote-participants.j
 import type { EmitRoomEvent } from './room-emit.js';
 import type { LeaveReason, RoomEventMap } from './room-events.js';
 import { RoomSignals } from './room-signals.js';
+import { type RoomState, type RoomStateName, type RoomStateSource, watchState } from './room-state.js';
 import { endStateReason, joinFailureReason, randomUserId, type Session } from './session.js';
 import type { ProviderStats } from './stats.js';
 import type { LocalTrack, RemoteTrack, TrackAttachmentObserver } from './tracks.js';
@@ -43,7 +44,6 @@ import {
   type ConnectionStateChange,
   type ConnectionStateReason,
   canPublish,
-  type NetworkQuality,
   type Role,
   type TrackKind,
   type TrackSource,
@@ -81,34 +81,15 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   #joinAttempt: JoinAttempt | undefined;
   #wasReconnecting = false;
 
-  /** Emits the current connection state, then every change. */
-  readonly connectionState$: Observable<ConnectionState> = roomState$(this, [], () => this.#state);
-  /** Emits the remote participants (in join order), then the list on every change. */
-  readonly participants$: Observable<readonly RemoteParticipant[]> = roomState$(
-    this,
-    PARTICIPANT_CHANGES,
-    () => this.#remote.list,
-  );
-  /** Emits the local user's published tracks, then the list on every change. */
-  readonly localTracks$: Observable<readonly LocalTrack[]> = roomState$(
-    this,
-    ['local-track-published', 'local-track-unpublished'],
-    () => this.#local.tracks,
-  );
-  /** Emits the local user's role (`undefined` when not in a room), then every change. */
-  readonly role$: Observable<Role | undefined> = roomState$(this, ['role-changed'], () => this.#role);
-  /** Emits the active speaker's id (`''` for the local user, `undefined` for silence), then every change. */
-  readonly activeSpeaker$: Observable<string | undefined> = roomState$(
-    this,
-    ['active-speaker-changed'],
-    () => this.#signals.activeSpeaker,
-  );
-  /** Emits the local user's network quality (`undefined` until reported), then every report. */
-  readonly networkQuality$: Observable<NetworkQuality | undefined> = roomState$(
-    this,
-    ['network-quality'],
-    () => this.#signals.networkQuality,
-  );
+  /** How each piece of {@link RoomState} is read, and the events after which it may change. */
+  readonly #stateSources: { [K in RoomStateName]: RoomStateSource<RoomState[K]> } = {
+    connectionState: [[], () => this.#state],
+    participants: [PARTICIPANT_CHANGES, () => this.#remote.list],
+    localTracks: [['local-track-published', 'local-track-unpublished'], () => this.#local.tracks],
+    role: [['role-changed'], () => this.#role],
+    activeSpeaker: [['active-speaker-changed'], () => this.#signals.activeSpeaker],
+    networkQuality: [['network-quality'], () => this.#signals.networkQuality],
+  };
 
   /** @internal Use {@link createRoom}. */
   constructor(options: RoomOptions & { provider: P }) {
@@ -329,6 +310,22 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   /** Retries playback of every attached track; call it from a click after `autoplay-blocked`. */
   resumePlayback(): void {
     for (const track of [...this.#local.tracks, ...this.#remote.tracks()]) track.resume();
+  }
+
+  /**
+   * Follows one piece of room state: calls `listener` with its value now, then
+   * with each new value once (after the room event that changed it). Returns
+   * the function that stops. Works in and out of a session; the room's events
+   * stay the source (use `@liveroom/core/rx`'s `roomState$` for an observable).
+   *
+   * @example
+   * ```ts
+   * const stop = room.watch('participants', (people) => renderGuests(people));
+   * ```
+   */
+  watch<K extends RoomStateName>(state: K, listener: (value: RoomState[K]) => void): () => void {
+    parseInput(watchSchema, { state, listener }, 'watch() arguments');
+    return watchState(this, this.#stateSources[state] as RoomStateSource<RoomState[K]>, listener);
   }
 
   #emit<E extends keyof RoomEventMap>(event: E, ...args: RoomEventMap[E]): void {

@@ -83,7 +83,6 @@ export {
   SpectatorStore,
   type SpectatorStoreOptions,
 } from './pk/spectator.js';
-export { ObservableStore } from './store/observable-store.js';
 export { shallowEqual } from './store/shallow-equal.js';
 export { type ReadableStore, type StoreListener, Subscribable, ValueStore } from './store/subscribable.js';
 export { type QualityByParticipant, type RoomSnapshot, type RoomStores, roomStores } from './stores/room-stores.js';

@@ -3,15 +3,17 @@
 import { createRoom, isLiveroomError, type LiveroomErrorCode } from '@liveroom/core';
 import { createAgoraProvider } from '@liveroom/core/agora';
 import { createLocalProvider } from '@liveroom/core/local';
+import { roomState$ } from '@liveroom/core/rx';
 import { FakeProvider } from '@liveroom/core/testing';
 import { createLayoutStore } from '@liveroom/hooks';
 import { useParticipants } from '@liveroom/hooks/react';
 import { createCallbackSink, createQualityCollector, type TelemetryEvent } from '@liveroom/metrics';
 import { createOtlpLogsSink } from '@liveroom/metrics/otlp';
+import { createObservableSink } from '@liveroom/metrics/rx';
 import { SCHEMA_VERSION } from '@liveroom/metrics/schema';
 
 export const providers = { createAgoraProvider, FakeProvider };
-export const integrations = { createOtlpLogsSink };
+export const integrations = { createOtlpLogsSink, createObservableSink, roomState$ };
 
 const room = createRoom({ provider: createLocalProvider({ signallingUrl: 'ws://127.0.0.1:8787' }) });
 const seen: TelemetryEvent[] = [];

@@ -10,6 +10,7 @@ import {
   createRoom,
   type LiveroomError,
   type LocalTrack,
+  onEvents,
   type RemoteParticipant,
   type Role,
   type Room,
@@ -207,26 +208,19 @@ export class RoomSession extends SnapshotStore<SessionSnapshot> {
   }
 
   #watch(room: Room): void {
-    const subscriptions = [
-      room.connectionState$.subscribe((connection) => this.update({ connection })),
-      room.participants$.subscribe((participants) => this.update({ participants })),
-      room.localTracks$.subscribe((tracks) =>
+    this.#cleanups.push(
+      room.watch('connectionState', (connection) => this.update({ connection })),
+      room.watch('participants', (participants) => this.update({ participants })),
+      room.watch('localTracks', (tracks) =>
         this.update({ localVideo: tracks.find((track) => track.kind === 'video') }),
       ),
-      room.role$.subscribe((role) => role && this.update({ role })),
-    ];
-    const onBlocked = () => this.update({ autoplayBlocked: true });
-    const onLeft = (reason: string) => this.update({ phase: 'ended', endReason: reason });
-    const onError = (error: LiveroomError) => this.update({ error });
-    room.on('autoplay-blocked', onBlocked);
-    room.on('left', onLeft);
-    room.on('error', onError);
-    this.#cleanups.push(() => {
-      for (const subscription of subscriptions) subscription.unsubscribe();
-      room.off('autoplay-blocked', onBlocked);
-      room.off('left', onLeft);
-      room.off('error', onError);
-    });
+      room.watch('role', (role) => role && this.update({ role })),
+      onEvents(room, {
+        'autoplay-blocked': () => this.update({ autoplayBlocked: true }),
+        left: (reason) => this.update({ phase: 'ended', endReason: reason }),
+        error: (error) => this.update({ error }),
+      }),
+    );
   }
 
   #dispose(): void {

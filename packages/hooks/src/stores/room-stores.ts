@@ -1,6 +1,6 @@
 /**
  * Framework-agnostic stores over one room, built only on core's public
- * observables and events. One set per room ({@link roomStores}), shared by
+ * events and `room.watch()`. One set per room ({@link roomStores}), shared by
  * every component that reads it.
  */
 import {
@@ -12,8 +12,9 @@ import {
   type Role,
   type Room,
   type RoomEventMap,
+  type RoomState,
+  type RoomStateName,
 } from '@liveroom/core';
-import { ObservableStore } from '../store/observable-store.js';
 import { shallowEqual } from '../store/shallow-equal.js';
 import { type ReadableStore, ValueStore } from '../store/subscribable.js';
 
@@ -54,10 +55,10 @@ export function roomStores(room: Room): RoomStores {
   if (!stores) {
     stores = {
       room: sessionStore(room),
-      participants: new ObservableStore(room.participants$, [...room.participants.values()]),
+      participants: watchedStore(room, 'participants'),
       quality: qualityStore(room),
-      activeSpeaker: new ObservableStore(room.activeSpeaker$, room.activeSpeaker),
-      localTracks: new ObservableStore(room.localTracks$, room.localTracks),
+      activeSpeaker: watchedStore(room, 'activeSpeaker'),
+      localTracks: watchedStore(room, 'localTracks'),
     };
     cache.set(room, stores);
   }
@@ -77,9 +78,19 @@ function sessionStore(room: Room): ReadableStore<RoomSnapshot> {
     const next = read();
     if (!shallowEqual(next, store.getSnapshot())) store.set(next);
   };
-  room.connectionState$.subscribe(update);
-  room.role$.subscribe(update);
+  room.watch('connectionState', update);
+  room.watch('role', update);
   return store;
+}
+
+/** A store holding one piece of room state, kept current by `room.watch()` (which reads it at once). */
+function watchedStore<K extends RoomStateName>(room: Room, state: K): ReadableStore<RoomState[K]> {
+  let store: ValueStore<RoomState[K]> | undefined;
+  room.watch(state, (value) => {
+    if (store) store.set(value);
+    else store = new ValueStore(value);
+  });
+  return store as ValueStore<RoomState[K]>;
 }
 
 function qualityStore(room: Room): ReadableStore<QualityByParticipant> {

@@ -1,6 +1,4 @@
-import type { Observable } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
-import { roomEvent$ } from './observables.js';
 import { createRoom } from './room.js';
 import { FakeProvider } from './testing/fake-provider.js';
 
@@ -10,12 +8,12 @@ function setup() {
   return { provider, room };
 }
 
-describe('state observables', () => {
+describe('room.watch()', () => {
   it('give a late subscriber the current value, then each change once', async () => {
     const { room } = setup();
     await room.join({ roomId: 'r', role: 'host' });
     const states: string[] = [];
-    room.connectionState$.subscribe((state) => states.push(state));
+    room.watch('connectionState', (state) => states.push(state));
     await room.leave();
     await room.leave();
     expect(states).toEqual(['connected', 'disconnected']);
@@ -24,7 +22,7 @@ describe('state observables', () => {
   it('list the local tracks on publish and unpublish, and empty them once at leave', async () => {
     const { room } = setup();
     const sizes: number[] = [];
-    room.localTracks$.subscribe((tracks) => sizes.push(tracks.length));
+    room.watch('localTracks', (tracks) => sizes.push(tracks.length));
     await room.join({ roomId: 'r', role: 'host' });
     await room.publishCamera();
     await room.publishMicrophone();
@@ -41,7 +39,7 @@ describe('state observables', () => {
     provider.remotePublish('h', 'video');
     await vi.waitFor(() => expect(room.participants.get('h')?.videoTrack).toBeDefined());
     const lists: string[] = [];
-    room.participants$.subscribe((list) =>
+    room.watch('participants', (list) =>
       lists.push(list.map((p) => `${p.id}${p.videoTrack ? '+video' : ''}`).join(',')),
     );
     provider.remoteLeave('h');
@@ -54,8 +52,8 @@ describe('state observables', () => {
     await room.join({ roomId: 'r', role: 'audience' });
     const uplinks: (number | undefined)[] = [];
     const speakers: (string | undefined)[] = [];
-    room.networkQuality$.subscribe((quality) => uplinks.push(quality?.uplink));
-    room.activeSpeaker$.subscribe((id) => speakers.push(id));
+    room.watch('networkQuality', (quality) => uplinks.push(quality?.uplink));
+    room.watch('activeSpeaker', (id) => speakers.push(id));
     provider.events.emit('network-quality', { uplink: 1, downlink: 2 });
     provider.events.emit('network-quality', { participantId: 'h', uplink: 5, downlink: 5 });
     provider.events.emit('network-quality', { uplink: 3, downlink: 2 });
@@ -66,29 +64,19 @@ describe('state observables', () => {
     expect(speakers).toEqual([undefined, 'a', undefined]);
   });
 
-  it('remove their room listeners when unsubscribed', () => {
+  it('removes its room listeners when stopped', () => {
     const { room } = setup();
     const before = room.listenerCount('connection-state-changed');
-    const observables: Observable<unknown>[] = [room.connectionState$, room.participants$, room.role$];
-    const subscriptions = observables.map((o) => o.subscribe());
+    const stops = (['connectionState', 'participants', 'role'] as const).map((state) => room.watch(state, () => {}));
     expect(room.listenerCount('connection-state-changed')).toBe(before + 3);
-    for (const subscription of subscriptions) subscription.unsubscribe();
+    for (const stop of stops) stop();
     expect(room.eventNames()).toEqual([]);
   });
-});
 
-describe('roomEvent$', () => {
-  it('emits each event as its argument tuple and stops listening when unsubscribed', async () => {
-    const { room, provider } = setup();
-    await room.join({ roomId: 'r', role: 'audience' });
-    const seen: string[] = [];
-    const subscription = roomEvent$(room, 'participant-left').subscribe(([participant, reason]) =>
-      seen.push(`${participant.id} ${reason}`),
-    );
-    provider.remoteJoin('h');
-    provider.remoteLeave('h');
-    subscription.unsubscribe();
-    expect(seen).toEqual(['h left']);
-    expect(room.listenerCount('participant-left')).toBe(0);
+  it('refuses an unknown state or a listener that is not a function, naming the field', () => {
+    const { room } = setup();
+    expect(() => room.watch('speakers' as never, () => {})).toThrow(/watch\(\) arguments[\s\S]*state/);
+    expect(() => room.watch('role', 'log' as never)).toThrow(/listener: must be a function/);
+    expect(room.eventNames()).toEqual([]);
   });
 });
