@@ -4,6 +4,8 @@
  * `workspace:*` to real versions), installs the tarballs with npm into a
  * scratch app in a temporary folder (their dependencies come from the
  * registry), then:
+ *  0. checks that no main entry imports an optional peer dependency (rxjs,
+ *     the Agora SDK, React), which only opt-in entries may use;
  *  1. type-checks the app with `moduleResolution: bundler` and with `node16`
  *     (`skipLibCheck: false`, so our `.d.ts` files are checked too);
  *  2. bundles the browser part with esbuild, as an app's bundler would;
@@ -19,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { manifest, PUBLISHED, repoRoot } from './entries.ts';
+import { optionalPeerImports } from './optional-peers.ts';
 
 /** Peers and types an app adds itself (React for `/react`, the Agora SDK for `/agora`, rxjs for `/rx`). */
 const APP_DEPENDENCIES = [
@@ -109,6 +112,7 @@ async function main(): Promise<void> {
   const app = mkdtempSync(join(tmpdir(), 'liveroom-pack-check-'));
   console.log(`scratch app: ${app}`);
   try {
+    await step('main entries import no optional peer dependency', optionalPeerImports);
     const tarballs = given === -1 ? join(app, 'tarballs') : (process.argv[given + 1] ?? '');
     if (given === -1) {
       for (const folder of PUBLISHED) {
