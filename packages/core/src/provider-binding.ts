@@ -10,7 +10,8 @@ import type { ProviderCapabilities, ProviderEventMap, RtcProvider } from './prov
 /** One listener per provider event. */
 export type ProviderListeners = Required<EventListeners<ProviderEventMap>>;
 
-type OptionalMethod = 'setRemoteVideoQuality' | 'sendData' | 'startRelay' | 'updateRelay' | 'stopRelay';
+/** The provider methods a provider may leave out (each behind a capability). */
+export type OptionalMethod = 'setRemoteVideoQuality' | 'sendData' | 'startRelay' | 'updateRelay' | 'stopRelay';
 
 /**
  * The provider's optional `method`, bound to it, or `NOT_SUPPORTED` when the

@@ -6,31 +6,15 @@
  * `@liveroom/core/rx`).
  */
 import { EventEmitter } from 'eventemitter3';
-import {
-  cameraOptionsSchema,
-  DEFAULT_JOIN_TIMEOUT_MS,
-  type JoinOptions,
-  joinOptionsSchema,
-  microphoneOptionsSchema,
-  participantIdSchema,
-  type RoomOptions,
-  relayDestinationsSchema,
-  roleSchema,
-  roomOptionsSchema,
-  sendDataSchema,
-  tokenSchema,
-  trackKindSchema,
-  trackSourceSchema,
-  videoStreamQualitySchema,
-  watchSchema,
-} from './config.js';
+import * as input from './config.js';
+import { DEFAULT_JOIN_TIMEOUT_MS, type JoinOptions, type RoomOptions } from './config.js';
 import { asLiveroomError, LiveroomError } from './errors.js';
 import { JoinAttempt } from './join-attempt.js';
 import { onEvents } from './listeners.js';
 import { LocalPublications } from './local-publications.js';
 import type { RemoteParticipant } from './participants.js';
-import type { RelayDestination, RtcProvider, SendDataOptions } from './provider.js';
-import { type ProviderListeners, requireCapability } from './provider-binding.js';
+import type { ProviderCapabilities, RelayDestination, RtcProvider, SendDataOptions } from './provider.js';
+import { type OptionalMethod, type ProviderListeners, requireCapability } from './provider-binding.js';
 import { PARTICIPANT_CHANGES, RemoteParticipants } from './remote-participants.js';
 import type { EmitRoomEvent } from './room-emit.js';
 import type { LeaveReason, RoomEventMap } from './room-events.js';
@@ -94,7 +78,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   /** @internal Use {@link createRoom}. */
   constructor(options: RoomOptions & { provider: P }) {
     super();
-    const parsed = parseInput(roomOptionsSchema, options, 'createRoom() options');
+    const parsed = parseInput(input.roomOptionsSchema, options, 'createRoom() options');
     this.provider = options.provider;
     this.#joinTimeoutMs = parsed.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS;
     const emit: EmitRoomEvent = (event, ...args) => this.#emit(event, ...args);
@@ -143,7 +127,12 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
    * cannot connect, and `INVALID_CONFIG` for bad options.
    */
   async join(options: JoinOptions): Promise<void> {
-    const { roomId, role, token, userId = randomUserId() } = parseInput(joinOptionsSchema, options, 'join() options');
+    const {
+      roomId,
+      role,
+      token,
+      userId = randomUserId(),
+    } = parseInput(input.joinOptionsSchema, options, 'join() options');
     if (this.#state !== 'disconnected' && this.#state !== 'failed') {
       throw new LiveroomError(
         'INVALID_STATE',
@@ -193,33 +182,33 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
 
   /** Creates and publishes the camera (idempotent: returns the published one). Needs a host or cohost role. */
   async publishCamera(options?: Parameters<RtcProvider['createCameraTrack']>[0]): Promise<LocalTrack> {
-    const parsed = parseInput(cameraOptionsSchema, options, 'publishCamera() options') ?? {};
+    const parsed = parseInput(input.cameraOptionsSchema, options, 'publishCamera() options') ?? {};
     const { role } = this.#requireConnected('publishCamera()');
     return this.#local.publish('camera', role, () => this.provider.createCameraTrack(parsed));
   }
 
   /** Creates and publishes the microphone (idempotent: returns the published one). Needs a host or cohost role. */
   async publishMicrophone(options?: Parameters<RtcProvider['createMicrophoneTrack']>[0]): Promise<LocalTrack> {
-    const parsed = parseInput(microphoneOptionsSchema, options, 'publishMicrophone() options') ?? {};
+    const parsed = parseInput(input.microphoneOptionsSchema, options, 'publishMicrophone() options') ?? {};
     const { role } = this.#requireConnected('publishMicrophone()');
     return this.#local.publish('microphone', role, () => this.provider.createMicrophoneTrack(parsed));
   }
 
   /** Stops publishing the camera or microphone and releases the device. No-op when not published. */
   async unpublish(source: TrackSource): Promise<void> {
-    parseInput(trackSourceSchema, source, 'unpublish() source');
+    parseInput(input.trackSourceSchema, source, 'unpublish() source');
     await this.#local.unpublish(source, this.#state === 'connected');
   }
 
   /** Mutes or unmutes a published track; viewers see a mute as a pause, not a stall. */
   async setMuted(source: TrackSource, muted: boolean): Promise<void> {
-    parseInput(trackSourceSchema, source, 'setMuted() source');
+    parseInput(input.trackSourceSchema, source, 'setMuted() source');
     await this.#local.setMuted(source, muted);
   }
 
   /** Switches the camera or microphone to another device without republishing. */
   async switchDevice(source: TrackSource, deviceId: string): Promise<void> {
-    parseInput(trackSourceSchema, source, 'switchDevice() source');
+    parseInput(input.trackSourceSchema, source, 'switchDevice() source');
     await this.#local.switchDevice(source, deviceId);
   }
 
@@ -228,7 +217,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
    * releases the local tracks first.
    */
   async setRole(role: Role): Promise<void> {
-    parseInput(roleSchema, role, 'setRole() role');
+    parseInput(input.roleSchema, role, 'setRole() role');
     const session = this.#requireConnected('setRole()');
     const previous = session.role;
     if (previous === role) return;
@@ -243,62 +232,55 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
 
   /** Renews the token; call it on `token-will-expire`. */
   async renewToken(token: string): Promise<void> {
-    parseInput(tokenSchema, token, 'renewToken() token');
+    parseInput(input.tokenSchema, token, 'renewToken() token');
     this.#requireConnected('renewToken()');
     await this.provider.renewToken(token);
   }
 
   /** Subscribes to a remote track by hand (when `autoSubscribe` is off). */
   async subscribe(participantId: string, kind: TrackKind): Promise<RemoteTrack> {
-    parseInput(participantIdSchema, participantId, 'subscribe() participantId');
-    parseInput(trackKindSchema, kind, 'subscribe() kind');
+    parseInput(input.participantIdSchema, participantId, 'subscribe() participantId');
+    parseInput(input.trackKindSchema, kind, 'subscribe() kind');
     this.#requireConnected('subscribe()');
     return this.#remote.subscribe(participantId, kind);
   }
 
   /** Stops receiving a remote track. */
   async unsubscribe(participantId: string, kind: TrackKind): Promise<void> {
-    parseInput(participantIdSchema, participantId, 'unsubscribe() participantId');
-    parseInput(trackKindSchema, kind, 'unsubscribe() kind');
+    parseInput(input.participantIdSchema, participantId, 'unsubscribe() participantId');
+    parseInput(input.trackKindSchema, kind, 'unsubscribe() kind');
     this.#requireConnected('unsubscribe()');
     await this.#remote.unsubscribe(participantId, kind);
   }
 
   /** Chooses the high or low stream of a remote publisher (needs `capabilities.dualStream`). */
   async setRemoteVideoQuality(participantId: string, quality: VideoStreamQuality): Promise<void> {
-    parseInput(participantIdSchema, participantId, 'setRemoteVideoQuality() participantId');
-    parseInput(videoStreamQualitySchema, quality, 'setRemoteVideoQuality() quality');
-    this.#requireConnected('setRemoteVideoQuality()');
-    const set = requireCapability(this.provider, 'setRemoteVideoQuality', 'dualStream');
-    await set(participantId, quality);
+    parseInput(input.participantIdSchema, participantId, 'setRemoteVideoQuality() participantId');
+    parseInput(input.videoStreamQualitySchema, quality, 'setRemoteVideoQuality() quality');
+    await this.#optional('setRemoteVideoQuality()', 'setRemoteVideoQuality', 'dualStream')(participantId, quality);
   }
 
   /** Sends a data message to the room or to some participants (needs `capabilities.dataMessages`). */
   async sendData(payload: string, options: SendDataOptions = {}): Promise<void> {
-    parseInput(sendDataSchema, { payload, options }, 'sendData() arguments');
-    this.#requireConnected('sendData()');
-    const send = requireCapability(this.provider, 'sendData', 'dataMessages');
-    await send(payload, options);
+    parseInput(input.sendDataSchema, { payload, options }, 'sendData() arguments');
+    await this.#optional('sendData()', 'sendData', 'dataMessages')(payload, options);
   }
 
   /** Starts relaying the local media into other rooms (cross-room PK; needs `capabilities.mediaRelay`). */
   async startMediaRelay(destinations: RelayDestination[]): Promise<void> {
-    parseInput(relayDestinationsSchema, destinations, 'startMediaRelay() destinations');
-    this.#requireConnected('startMediaRelay()');
-    await requireCapability(this.provider, 'startRelay', 'mediaRelay')(destinations);
+    parseInput(input.relayDestinationsSchema, destinations, 'startMediaRelay() destinations');
+    await this.#optional('startMediaRelay()', 'startRelay', 'mediaRelay')(destinations);
   }
 
   /** Changes the relay's destinations. */
   async updateMediaRelay(destinations: RelayDestination[]): Promise<void> {
-    parseInput(relayDestinationsSchema, destinations, 'updateMediaRelay() destinations');
-    this.#requireConnected('updateMediaRelay()');
-    await requireCapability(this.provider, 'updateRelay', 'mediaRelay')(destinations);
+    parseInput(input.relayDestinationsSchema, destinations, 'updateMediaRelay() destinations');
+    await this.#optional('updateMediaRelay()', 'updateRelay', 'mediaRelay')(destinations);
   }
 
   /** Stops the cross-room relay. */
   async stopMediaRelay(): Promise<void> {
-    this.#requireConnected('stopMediaRelay()');
-    await requireCapability(this.provider, 'stopRelay', 'mediaRelay')();
+    await this.#optional('stopMediaRelay()', 'stopRelay', 'mediaRelay')();
   }
 
   /** One stats snapshot in the neutral shape. */
@@ -324,7 +306,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
    * ```
    */
   watch<K extends RoomStateName>(state: K, listener: (value: RoomState[K]) => void): () => void {
-    parseInput(watchSchema, { state, listener }, 'watch() arguments');
+    parseInput(input.watchSchema, { state, listener }, 'watch() arguments');
     return watchState(this, this.#stateSources[state] as RoomStateSource<RoomState[K]>, listener);
   }
 
@@ -349,6 +331,16 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
       );
     }
     return this.#session;
+  }
+
+  /** The provider's optional `method` for the call `what`: needs a connected room, then the provider's `capability`. */
+  #optional<M extends OptionalMethod>(
+    what: string,
+    method: M,
+    capability: keyof ProviderCapabilities,
+  ): NonNullable<RtcProvider[M]> {
+    this.#requireConnected(what);
+    return requireCapability(this.provider, method, capability);
   }
 
   #providerListeners(): ProviderListeners {
