@@ -28,7 +28,7 @@ import { browserEnvironment } from './environment.js';
 import { createEventIdFactory } from './event-id.js';
 import { type QualityCollectorOptions, resolveCollectorOptions } from './options.js';
 import { SessionTracker } from './session-tracker.js';
-import { SinkFanout } from './sink-fanout.js';
+import { createSinkFanout } from './sink-fanout.js';
 import { ViewerSession } from './viewer-session.js';
 
 /** Event types that code outside the collector may emit (decision 4: `@liveroom/hooks`). */
@@ -91,7 +91,7 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
 
   const reportError = (code: string, message: string, origin: 'room' | 'sink', fatal: boolean) =>
     session?.emit('error', { code, message: message.slice(0, 256), origin, fatal });
-  const fanout = new SinkFanout(resolved.sinks, (sink, code, message) =>
+  const fanout = createSinkFanout(resolved.sinks, (sink, code, message) =>
     reportError(code, `${sink} sink: ${message}`, 'sink', false),
   );
   const write = (event: TelemetryEvent) => {

@@ -10,68 +10,48 @@ import type { FlushReason, TelemetrySink } from '../sinks/sink.js';
 /** Receives sink failures (the collector turns them into `error` events). */
 export type SinkFailureListener = (sink: string, code: string, message: string) => void;
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** The collector's set of sinks. */
-export class SinkFanout {
-  readonly #sinks: readonly TelemetrySink[];
-  readonly #onFailure: SinkFailureListener;
-  #reporting = false;
-
-  constructor(sinks: readonly TelemetrySink[], onFailure: SinkFailureListener) {
-    this.#sinks = sinks;
-    this.#onFailure = onFailure;
-    for (const sink of sinks) {
-      this.#guard(sink, 'SINK_START_FAILED', () =>
-        sink.start?.({ reportError: (code, message) => this.#report(sink.name, code, message) }),
-      );
-    }
-  }
-
+/** The collector's set of sinks. Failures are reported, never thrown. */
+export interface SinkFanout {
   /** Gives `event` to every sink. */
-  write(event: TelemetryEvent): void {
-    for (const sink of this.#sinks) this.#guard(sink, 'SINK_WRITE_FAILED', () => sink.write(event));
-  }
+  write(event: TelemetryEvent): void;
+  /** Flushes every sink. */
+  flush(reason: FlushReason): Promise<void>;
+  /** Closes every sink. */
+  close(): Promise<void>;
+}
 
-  /** Flushes every sink; failures are reported, never thrown. */
-  async flush(reason: FlushReason): Promise<void> {
-    await this.#settle('SINK_FLUSH_FAILED', (sink) => sink.flush?.(reason));
-  }
-
-  /** Closes every sink; failures are reported, never thrown. */
-  async close(): Promise<void> {
-    await this.#settle('SINK_CLOSE_FAILED', (sink) => sink.close?.());
-  }
-
-  async #settle(code: string, call: (sink: TelemetrySink) => Promise<void> | undefined): Promise<void> {
-    await Promise.all(
-      this.#sinks.map(async (sink) => {
-        try {
-          await call(sink);
-        } catch (error) {
-          this.#report(sink.name, code, messageOf(error));
-        }
-      }),
-    );
-  }
-
-  #guard(sink: TelemetrySink, code: string, call: () => void): void {
+/** Starts `sinks` and returns their fanout. */
+export function createSinkFanout(sinks: readonly TelemetrySink[], onFailure: SinkFailureListener): SinkFanout {
+  let reporting = false;
+  const report = (sink: string, code: string, message: string) => {
+    if (reporting) return;
+    reporting = true;
     try {
-      call();
-    } catch (error) {
-      this.#report(sink.name, code, messageOf(error));
-    }
-  }
-
-  #report(sink: string, code: string, message: string): void {
-    if (this.#reporting) return;
-    this.#reporting = true;
-    try {
-      this.#onFailure(sink, code, message);
+      onFailure(sink, code, message);
     } catch {
       // A failing failure listener must not reach the sink that reported.
     } finally {
-      this.#reporting = false;
+      reporting = false;
     }
-  }
+  };
+  // `call` runs synchronously for every sink (a throw is reported at once); a rejection is reported when it comes.
+  const each = async (code: string, call: (sink: TelemetrySink) => unknown) => {
+    await Promise.all(
+      sinks.map(async (sink) => {
+        try {
+          await call(sink);
+        } catch (error) {
+          report(sink.name, code, error instanceof Error ? error.message : String(error));
+        }
+      }),
+    );
+  };
+  void each('SINK_START_FAILED', (sink) =>
+    sink.start?.({ reportError: (code, message) => report(sink.name, code, message) }),
+  );
+  return {
+    write: (event) => void each('SINK_WRITE_FAILED', (sink) => sink.write(event)),
+    flush: (reason) => each('SINK_FLUSH_FAILED', (sink) => sink.flush?.(reason)),
+    close: () => each('SINK_CLOSE_FAILED', (sink) => sink.close?.()),
+  };
 }
