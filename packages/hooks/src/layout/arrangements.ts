@@ -4,7 +4,7 @@
  * cell at the video's aspect ratio, so tiles never overlap and stay in bounds.
  */
 import { fit, gridCells, gridShape, mainAndStrip } from './geometry.js';
-import type { Layout, LayoutInput, LayoutParticipant, Rect, Tile, TileArea, VacantSeat } from './layout-types.js';
+import type { Layout, LayoutInput, Rect, Tile, TileArea, VacantSeat } from './layout-types.js';
 import { fixedSeats, flowingSeats, previousSeats, type SeatHistory, type SeatPlan } from './seats.js';
 
 /** Most tiles in `grid` mode. */
@@ -87,14 +87,11 @@ function speaker(input: ArrangementInput): Arranged {
   return place(plan, mainAndStripSeats(input.container, Math.max(0, plan.seats.size - 1)), input, false);
 }
 
-/** The host of a host-centred stage: pinned, else the first `host`, else the first participant. */
-function hostOf(input: ArrangementInput): LayoutParticipant | undefined {
-  const { participants, pinned } = input;
-  return participants.find((p) => p.id === pinned) ?? participants.find((p) => p.role === 'host') ?? participants[0];
-}
-
+/** Seats with the host of a host-centred stage in seat 0: pinned, else the first `host`, else the first participant. */
 function hostSeated(input: ArrangementInput, capacity: number): SeatPlan {
-  const host = hostOf(input);
+  const { participants, pinned } = input;
+  const host =
+    participants.find((p) => p.id === pinned) ?? participants.find((p) => p.role === 'host') ?? participants[0];
   const reserved = new Map(host ? [[host.id, 0]] : []);
   const before = previousSeats(input.previous, input.mode);
   return fixedSeats(ids(input), capacity, before, reserved);
@@ -123,20 +120,16 @@ function nineSeat(input: ArrangementInput): Arranged {
 }
 
 function place(plan: SeatPlan, seats: SeatMap, input: ArrangementInput, listVacant: boolean): Arranged {
-  const tiles: Tile[] = [];
+  const rect = (seat: number) => fit(seats.cell(seat), input.aspectRatio, seats.topAligned);
+  const tiles: Tile[] = [...plan.seats].map(([participantId, seat]) => ({
+    participantId,
+    seat,
+    area: seats.area(seat),
+    ...rect(seat),
+  }));
   const held = new Set(plan.seats.values());
-  for (const participant of input.participants) {
-    const seat = plan.seats.get(participant.id);
-    if (seat === undefined) continue;
-    const rect = fit(seats.cell(seat), input.aspectRatio, seats.topAligned);
-    tiles.push({ participantId: participant.id, seat, area: seats.area(seat), ...rect });
-  }
-  tiles.sort((a, b) => a.seat - b.seat);
   const vacant: VacantSeat[] = [];
-  if (listVacant) {
-    for (let seat = 0; seat < seats.capacity; seat++) {
-      if (!held.has(seat)) vacant.push({ seat, ...fit(seats.cell(seat), input.aspectRatio, seats.topAligned) });
-    }
-  }
-  return { tiles, vacant, overflow: plan.overflow, scoreBar: undefined };
+  for (let seat = 0; listVacant && seat < seats.capacity; seat++)
+    if (!held.has(seat)) vacant.push({ seat, ...rect(seat) });
+  return { tiles: tiles.sort((a, b) => a.seat - b.seat), vacant, overflow: plan.overflow, scoreBar: undefined };
 }

@@ -57,17 +57,11 @@ const layoutInputSchema = z.object({
  * ```
  */
 export function computeLayout(input: LayoutInput): Layout {
+  // zod's output is a copy holding only the fields it knows, so the layout shares nothing with `input`.
   const parsed = parseInput(layoutInputSchema, input, 'computeLayout() input');
-  const container = { width: parsed.container.width, height: parsed.container.height };
   return {
     mode: parsed.mode,
-    container,
-    ...arrange({
-      ...parsed,
-      participants: input.participants,
-      container,
-      aspectRatio: parsed.aspectRatio ?? 9 / 16,
-      guestSeats: parsed.guestSeats ?? 3,
-    }),
+    container: parsed.container,
+    ...arrange({ ...parsed, aspectRatio: parsed.aspectRatio ?? 9 / 16, guestSeats: parsed.guestSeats ?? 3 }),
   };
 }

@@ -119,7 +119,12 @@ export class BattleStore extends Subscribable {
     this.#newBattleId = options.newBattleId ?? (() => `pk-${crypto.randomUUID().slice(0, 12)}`);
     this.#stops = [
       this.#transport.listen((event) => this.#onTransport(event)),
-      onEvents<RoomEventMap>(this.#room, { left: () => this.#abandon() }),
+      onEvents<RoomEventMap>(this.#room, {
+        left: () => {
+          const battle = this.#snapshot.battle;
+          if (battle.phase !== 'idle') this.#dispatch({ type: 'abandon', battleId: battle.battleId });
+        },
+      }),
     ];
   }
 
@@ -143,11 +148,18 @@ export class BattleStore extends Subscribable {
    */
   async invite(target: { userId: string; roomId?: string }): Promise<string> {
     const parsed = parseInput(inviteTargetSchema, target, 'invite() target');
-    const self = this.#self('invite()');
-    if (parsed.userId === self.userId) {
+    const { userId, roomId, role } = this.#room;
+    if (userId === undefined || roomId === undefined || role === undefined) {
+      throw new LiveroomError('INVALID_STATE', 'invite() needs a joined room. Await room.join() first.');
+    }
+    if (!canPublish(role)) {
+      throw new LiveroomError('INVALID_STATE', 'invite() is for hosts and co-hosts; the audience can only watch.');
+    }
+    const self: PkHost = { userId, roomId };
+    if (parsed.userId === userId) {
       throw new LiveroomError('INVALID_CONFIG', 'invite() was given your own user id. Invite another host.');
     }
-    const opponent: PkHost = { userId: parsed.userId, roomId: parsed.roomId ?? self.roomId };
+    const opponent: PkHost = { userId: parsed.userId, roomId: parsed.roomId ?? roomId };
     const battleId = this.#newBattleId();
     const sentAt = this.serverNow();
     const timings = this.#timings;
@@ -219,17 +231,6 @@ export class BattleStore extends Subscribable {
     for (const stop of this.#stops) stop();
     this.#clearTimer();
     void stopRelay(this.#room, this.#relay);
-  }
-
-  #self(what: string): PkHost {
-    const { userId, roomId, role } = this.#room;
-    if (userId === undefined || roomId === undefined || role === undefined) {
-      throw new LiveroomError('INVALID_STATE', `${what} needs a joined room. Await room.join() first.`);
-    }
-    if (!canPublish(role)) {
-      throw new LiveroomError('INVALID_STATE', `${what} is for hosts and co-hosts; the audience can only watch.`);
-    }
-    return { userId, roomId };
   }
 
   /** Applies `type` to the battle in one of `phases`, and tells the opponent. */
@@ -326,11 +327,6 @@ export class BattleStore extends Subscribable {
       const { battleId, inviter, invitee } = mapped;
       this.#send({ type: 'decline', battleId }, { self: invitee, opponent: inviter }).catch(ignore);
     }
-  }
-
-  #abandon(): void {
-    const battle = this.#snapshot.battle;
-    if (battle.phase !== 'idle') this.#dispatch({ type: 'abandon', battleId: battle.battleId });
   }
 
   /**

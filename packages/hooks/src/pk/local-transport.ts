@@ -8,8 +8,9 @@
  * provider's code and any provider (or a test double) with the same two
  * methods works.
  */
-import { LiveroomError, type Room } from '@liveroom/core';
+import type { Room } from '@liveroom/core';
 import { listenInRoom, type PkTransport } from './pk-transport.js';
+import { OWN_TRANSPORT, unsupported } from './room-data-transport.js';
 
 /** What the local provider reports over cross-room messaging (its `CrossRoomEvent`). */
 export type CrossRoomMessengerEvent =
@@ -22,11 +23,6 @@ export interface CrossRoomMessenger {
   sendToRoom(roomId: string, userId: string, payload: string): Promise<void>;
   /** Calls `listener` for every message from another room and every peer there leaving; returns the function that stops. */
   onRoomMessage(listener: (event: CrossRoomMessengerEvent) => void): () => void;
-}
-
-function isCrossRoomMessenger(provider: object): provider is CrossRoomMessenger {
-  const p = provider as Partial<CrossRoomMessenger>;
-  return typeof p.sendToRoom === 'function' && typeof p.onRoomMessage === 'function';
 }
 
 /**
@@ -44,12 +40,12 @@ function isCrossRoomMessenger(provider: object): provider is CrossRoomMessenger 
  * ```
  */
 export function createLocalPkTransport(room: Room): PkTransport {
-  const provider = room.provider;
-  if (!isCrossRoomMessenger(provider)) {
-    throw new LiveroomError(
-      'NOT_SUPPORTED',
-      `The ${provider.name} provider has no cross-room messaging. Use createRoomDataPkTransport(room) in one room, or pass your own PkTransport.`,
-      { provider: provider.name },
+  // Matched by shape: typed as a messenger, and checked to be one before use.
+  const provider = room.provider as Room['provider'] & CrossRoomMessenger;
+  if (typeof provider.sendToRoom !== 'function' || typeof provider.onRoomMessage !== 'function') {
+    throw unsupported(
+      room,
+      `cross-room messaging: use createRoomDataPkTransport(room) in one room, or ${OWN_TRANSPORT}`,
     );
   }
   return {

@@ -7,12 +7,18 @@
 import { LiveroomError, onEvents, type Room, type RoomEventMap } from '@liveroom/core';
 import { listenInRoom, type PkTransport } from './pk-transport.js';
 
+/** How to get a transport where a built-in one cannot work (the end of their `NOT_SUPPORTED` messages). */
+export const OWN_TRANSPORT = 'pass your own PkTransport (e.g. over Agora RTM or your backend)';
+
+/** `NOT_SUPPORTED`: `room`'s provider has no `feature` (the rest of the sentence says what for, and what to do). */
+export function unsupported(room: Room, feature: string): LiveroomError {
+  const provider = room.provider.name;
+  return new LiveroomError('NOT_SUPPORTED', `The ${provider} provider has no ${feature}.`, { provider });
+}
+
 /** Throws `NOT_SUPPORTED` when `room`'s provider has no data messages, saying what they were `for`. */
 export function requireDataMessages(room: Room, purpose: string): void {
-  const provider = room.provider.name;
-  if (!room.provider.capabilities.dataMessages) {
-    throw new LiveroomError('NOT_SUPPORTED', `The ${provider} provider has no data messages ${purpose}.`, { provider });
-  }
+  if (!room.provider.capabilities.dataMessages) throw unsupported(room, `data messages ${purpose}`);
 }
 
 /**
@@ -27,13 +33,13 @@ export function requireDataMessages(room: Room, purpose: string): void {
  * ```
  */
 export function createRoomDataPkTransport(room: Room): PkTransport {
-  requireDataMessages(room, 'for PK signalling. Pass a PkTransport over your own signalling (e.g. Agora RTM)');
+  requireDataMessages(room, `for PK signalling: ${OWN_TRANSPORT}`);
   return {
     async send(message) {
       if (message.to.roomId !== room.roomId) {
         throw new LiveroomError(
           'NOT_SUPPORTED',
-          `Room data messages cannot reach room "${message.to.roomId}". Use a PkTransport that spans rooms for cross-room battles.`,
+          `Room data messages cannot reach room "${message.to.roomId}": ${OWN_TRANSPORT}.`,
         );
       }
       await room.sendData(JSON.stringify(message), { to: [message.to.userId] });
