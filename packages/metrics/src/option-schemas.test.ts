@@ -1,7 +1,7 @@
 import { parseInput, valueWhere } from '@liveroom/core';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { isFunction } from './option-schemas.js';
+import { isFunction, objectWith } from './option-schemas.js';
 
 describe('option schemas', () => {
   it("isFunction with core's valueWhere accepts a callback, and says why not otherwise", () => {
@@ -9,5 +9,23 @@ describe('option schemas', () => {
     const listener = () => {};
     expect(parseInput(schema, { onEvent: listener }, 'options').onEvent).toBe(listener);
     expect(() => parseInput(schema, { onEvent: 1 }, 'options')).toThrow(/onEvent: must be a function/);
+  });
+
+  it('objectWith refuses keys the shape does not have, as z.strictObject does, naming each', () => {
+    const schema = objectWith({ tickMs: z.optional(z.number()) });
+    expect(parseInput(schema, { tickMs: 5 }, 'options')).toEqual({ tickMs: 5 });
+    expect(() => parseInput(schema, { tickMs: 5, tikMs: 1, b: 2 }, 'options')).toThrow(
+      /has unknown key "tikMs"\n.*has unknown key "b"/,
+    );
+    expect(() => parseInput(schema, { tickMs: 'x' }, 'options')).toThrow(/tickMs: must be number/);
+  });
+
+  it('objectWith checks the values of other keys, as z.catchall does, under their own key', () => {
+    const schema = z.object({ headers: objectWith({}, (value) => typeof value === 'string', 'must be a string') });
+    expect(parseInput(schema, { headers: { 'x-a': 'b' } }, 'options')).toEqual({ headers: { 'x-a': 'b' } });
+    expect(() => parseInput(schema, { headers: { 'x-a': 'b', 'x-c': 1 } }, 'options')).toThrow(
+      /headers\.x-c: must be a string/,
+    );
+    expect(() => parseInput(schema, { headers: 'x' }, 'options')).toThrow(/headers: must be object/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { parseInput, valueWhere, wholeNumber, withDefaults } from '@liveroom/core';
 import * as z from 'zod/mini';
-import { isFunction, isObject } from '../option-schemas.js';
+import { isFunction, isObject, objectWith } from '../option-schemas.js';
 import type { TelemetryContext, TelemetryEvent } from '../schema/index.js';
 import type { TelemetrySink } from '../sinks/sink.js';
 import { contextOptionSchema } from './context-option.js';
@@ -36,7 +36,7 @@ const sinkSchema = valueWhere<TelemetrySink>(
   'each sink must be an object with a write(event) method, e.g. createCallbackSink(fn)',
 );
 
-const optionsSchema = z.strictObject({
+const optionsSchema = objectWith({
   sinks: z.optional(z.array(sinkSchema)),
   sampleRate: z.optional(z.number().check(z.gte(0), z.lte(1))),
   heartbeatMs: z.optional(wholeNumber(1_000, 600_000, 'heartbeatMs')),

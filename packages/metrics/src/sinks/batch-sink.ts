@@ -21,7 +21,7 @@
  */
 import { backoffDelay, parseInput, valueWhere, wholeNumber, withDefaults } from '@liveroom/core';
 import * as z from 'zod/mini';
-import { isFunction, isObject } from '../option-schemas.js';
+import { isFunction, isObject, objectWith } from '../option-schemas.js';
 import type { TelemetryEvent } from '../schema/index.js';
 import type { HttpBatchSinkOptions } from './http-batch-sink.js';
 import { createIndexedDbQueueStore } from './indexeddb-queue-store.js';
@@ -47,7 +47,7 @@ const fn = z.optional(valueWhere(isFunction, 'must be a function'));
 const optionsSchema = z.object({
   url: z.string().check(z.minLength(1, 'url must not be empty')),
   writeKey: z.optional(z.string()),
-  headers: z.optional(z.catchall(z.object({}), z.string())),
+  headers: z.optional(objectWith({}, (value) => typeof value === 'string', 'must be a string')),
   maxBatchEvents: z.optional(wholeNumber(1, 1_000, 'maxBatchEvents')),
   maxBatchDelayMs: z.optional(wholeNumber(0, 60_000, 'maxBatchDelayMs')),
   maxQueueEvents: z.optional(wholeNumber(10, 100_000, 'maxQueueEvents')),
