@@ -206,7 +206,7 @@ export class SessionTracker implements WatchedVideoObserver {
   end(reason: ExitReason): void {
     const now = this.#env.now();
     const videos = [...this.#videos.values()];
-    const openStallStarts = videos.flatMap((v) => v.stallStartMs ?? []);
+    const openStallStarts = videos.flatMap((v) => v.stall?.startMs ?? []);
     const stalledAtExit = openStallStarts.length > 0 || (videos.length === 0 && this.#stalledWhenLastVideoLeft);
     const lastStallMs = Math.max(this.#lastStallEndMs ?? Number.NEGATIVE_INFINITY, ...openStallStarts);
     for (const { stop } of this.#elements.values()) stop();
@@ -246,7 +246,7 @@ export class SessionTracker implements WatchedVideoObserver {
     // Time is held only while every stalled video is in a stall seen live, so only such a
     // verdict settles it; a withdrawal leaves it held while another video's live stall may
     // still be confirmed. A stall counted from its frame or from stats held nothing.
-    const othersLive = [...this.#videos.values()].some((v) => v !== video && v.stalledLive);
+    const othersLive = [...this.#videos.values()].some((v) => v !== video && v.stall?.seenLive);
     if (seenLive && !(withdrawn && othersLive)) {
       const heldMs = this.#dwell.settleStall(atMs, withdrawn);
       if (withdrawn) this.#resolution.credit(heldMs);
@@ -275,7 +275,7 @@ export class SessionTracker implements WatchedVideoObserver {
     const state = this.#aggregateState();
     // Stalled only through stalls seen live, which their frames may still withdraw.
     const unconfirmed =
-      state === 'stalled' && [...this.#videos.values()].every((v) => v.state !== 'stalled' || v.stalled);
+      state === 'stalled' && [...this.#videos.values()].every((v) => v.state !== 'stalled' || v.stall);
     this.#dwell.setPlayback(atMs, state, unconfirmed);
     this.#syncResolution(atMs);
   }
@@ -292,7 +292,7 @@ export class SessionTracker implements WatchedVideoObserver {
 
   #retire(video: WatchedVideo): void {
     const now = this.#env.now();
-    this.#stalledWhenLastVideoLeft = video.stalled && this.#videos.size === 1;
+    this.#stalledWhenLastVideoLeft = video.stall !== undefined && this.#videos.size === 1;
     this.#source();
     video.suspend(now);
     this.#videos.delete(video.participantId);

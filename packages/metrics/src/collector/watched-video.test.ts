@@ -66,7 +66,7 @@ describe('WatchedVideo', () => {
     video.onFrame({ timeMs: 1_500 + 200, size });
     expect(log.filter((l) => l.startsWith('stall'))).toEqual(['stall_start 205', 'stall_end 200 withdrawn']);
     expect(video.tally).toMatchObject({ stallCount: 0, stallMs: 0 });
-    expect(video.stallStartMs).toBeUndefined();
+    expect(video.stall).toBeUndefined();
     expect(video.state).toBe('playing');
     // A gap the tick saw live that its frame confirms still counts, and is not marked withdrawn.
     video.check(1_700 + 320);

@@ -87,19 +87,12 @@ export class WatchedVideo {
     return this.#size;
   }
 
-  /** True while a stall is under way. */
-  get stalled(): boolean {
-    return this.#stall !== undefined;
-  }
-
-  /** A stall a tick saw live is under way: its verdict awaits the next frame. */
-  get stalledLive(): boolean {
-    return this.#stall?.seenLive === true;
-  }
-
-  /** When the stall under way began (the last frame before its gap). */
-  get stallStartMs(): number | undefined {
-    return this.#stall?.startMs;
+  /**
+   * The stall under way, if any: when it began (the last frame before its
+   * gap), and whether a tick saw it live (its verdict then awaits the next frame).
+   */
+  get stall(): { readonly startMs: number; readonly seenLive: boolean } | undefined {
+    return this.#stall;
   }
 
   /** Frames rendered since the last call. */
