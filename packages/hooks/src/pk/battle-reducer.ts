@@ -22,6 +22,7 @@ import type {
   IdleBattle,
   RunningBattle,
 } from './battle-types.js';
+import { isScoreMap } from './pk-messages.js';
 
 /** How many ended battle ids are remembered to recognise late or duplicated messages. */
 const ENDED_MEMORY = 16;
@@ -121,12 +122,15 @@ function start(state: Engaged, event: EventOf<'start'>): BattleTransition {
 
 function score(state: RunningBattle, event: EventOf<'score'>): BattleTransition {
   if (event.seq <= state.scoreSeq) return no(state, 'stale_score');
-  const hosts = [state.self.userId, state.opponent.userId];
-  const entries = Object.entries(event.scores);
-  if (entries.some(([id]) => !hosts.includes(id))) return no(state, 'unknown_host');
-  if (entries.some(([, value]) => !Number.isFinite(value) || value < 0)) return no(state, 'invalid_score');
+  if (!Object.keys(event.scores).every((id) => inBattle(state, id))) return no(state, 'unknown_host');
+  if (!isScoreMap(event.scores)) return no(state, 'invalid_score');
   const scores: BattleScores = { ...state.scores, ...event.scores };
   return ok({ ...state, scores, scoreSeq: event.seq });
+}
+
+/** Whether `userId` is one of the battle's two hosts. */
+function inBattle(state: Engaged, userId: string): boolean {
+  return userId === state.self.userId || userId === state.opponent.userId;
 }
 
 /** Closes scoring at `at` (never later than planned), keeping `activeAt ≤ endsAt`. */
@@ -136,7 +140,7 @@ function closedAt<S extends RunningBattle>(state: S, at: number): S {
 }
 
 function endEarly(state: RunningBattle, event: EventOf<'end'>): BattleTransition {
-  if (event.by !== state.self.userId && event.by !== state.opponent.userId) return no(state, 'unknown_host');
+  if (!inBattle(state, event.by)) return no(state, 'unknown_host');
   const closed = closedAt(state, event.at);
   return ok({
     ...closed,

@@ -149,11 +149,11 @@ export class BattleStore extends Subscribable {
   async invite(target: { userId: string; roomId?: string }): Promise<string> {
     const parsed = parseInput(inviteTargetSchema, target, 'invite() target');
     const { userId, roomId, role } = this.#room;
-    if (userId === undefined || roomId === undefined || role === undefined) {
-      throw new LiveroomError('INVALID_STATE', 'invite() needs a joined room. Await room.join() first.');
-    }
-    if (!canPublish(role)) {
-      throw new LiveroomError('INVALID_STATE', 'invite() is for hosts and co-hosts; the audience can only watch.');
+    if (userId === undefined || roomId === undefined || role === undefined || !canPublish(role)) {
+      throw new LiveroomError(
+        'INVALID_STATE',
+        'invite() needs a room joined as host or cohost; the audience can only watch.',
+      );
     }
     const self: PkHost = { userId, roomId };
     if (parsed.userId === userId) {

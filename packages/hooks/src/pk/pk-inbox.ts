@@ -11,26 +11,18 @@ import type { PkMessage } from './pk-messages.js';
 export function eventForMessage(state: BattleState, message: PkMessage): BattleEvent | BattleRejection {
   const { body, from, to } = message;
   if (body.type === 'invite') {
-    return {
-      type: 'invite_received',
-      battleId: body.battleId,
-      inviter: from,
-      invitee: to,
-      sentAt: body.sentAt,
-      timings: body.timings,
-    };
+    return { ...body, type: 'invite_received', inviter: from, invitee: to };
   }
-  if (state.phase !== 'idle' && state.battleId === body.battleId && from.userId !== state.opponent.userId) {
+  // About the current battle: only the opponent may move it, and only the inviter may start it.
+  const current = state.phase !== 'idle' && state.battleId === body.battleId;
+  if (current && (from.userId !== state.opponent.userId || (body.type === 'start' && state.isInviter))) {
     return 'unknown_host';
   }
   switch (body.type) {
-    case 'start':
-      if (state.phase !== 'idle' && state.battleId === body.battleId && state.isInviter) return 'unknown_host';
-      return body;
     case 'end':
-      return { type: 'end', battleId: body.battleId, by: from.userId, at: body.at };
+      return { ...body, type: 'end', by: from.userId };
     case 'leave':
-      return { type: 'opponent_left', battleId: body.battleId, at: body.at };
+      return { ...body, type: 'opponent_left' };
     default:
       return body;
   }

@@ -20,13 +20,13 @@ export const timeSchema = z.number();
 /** A battle id. */
 export const battleIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
 
-/** True for a plain object whose values are all finite scores of 0 or more. */
-function isScoreMap(value: unknown): value is Record<string, number> {
+/** True for a plain object whose values are all finite scores of 0 or more (`Number.isFinite` is false for non-numbers). */
+export function isScoreMap(value: unknown): value is Record<string, number> {
   return (
     typeof value === 'object' &&
     value !== null &&
     !Array.isArray(value) &&
-    Object.values(value).every((score) => typeof score === 'number' && Number.isFinite(score) && score >= 0)
+    Object.values(value).every((score) => Number.isFinite(score) && score >= 0)
   );
 }
 
