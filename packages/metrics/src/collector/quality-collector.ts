@@ -29,7 +29,7 @@ import { createEventIdFactory } from './event-id.js';
 import { type QualityCollectorOptions, resolveCollectorOptions } from './options.js';
 import { SessionTracker } from './session-tracker.js';
 import { createSinkFanout } from './sink-fanout.js';
-import { ViewerSession } from './viewer-session.js';
+import { createViewerSession, type ViewerSession } from './viewer-session.js';
 
 /** Event types that code outside the collector may emit (decision 4: `@liveroom/hooks`). */
 export type EmittedEventType = 'pk_start' | 'pk_end' | 'layout_change';
@@ -105,7 +105,7 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
     if (tracker || sampledOut || !roomId || !userId || !role) return;
     sampledOut = env.random() >= resolved.sampleRate;
     if (sampledOut) return; // no session, so emit() records nothing
-    session = new ViewerSession(
+    session = createViewerSession(
       { roomId, userId, role, provider: room.provider.name },
       { nextId, now, context: resolved.context, write },
     );

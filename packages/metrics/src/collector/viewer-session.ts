@@ -30,40 +30,38 @@ export interface ViewerSessionDeps {
 }
 
 /** Builds and sends the events of one session. */
-export class ViewerSession {
+export interface ViewerSession {
   readonly sessionId: string;
-  readonly #identity: SessionIdentity;
-  readonly #deps: ViewerSessionDeps;
-  #seq = 0;
-
-  constructor(identity: SessionIdentity, deps: ViewerSessionDeps) {
-    this.#identity = { ...identity };
-    this.#deps = deps;
-    this.sessionId = deps.nextId();
-  }
-
   /** The local user's role (or provider-assigned id) changed; later events carry the new one. */
-  update(identity: Partial<SessionIdentity>): void {
-    Object.assign(this.#identity, identity);
-  }
-
+  update(identity: Partial<SessionIdentity>): void;
   /** Sends one event (at `ts`, default now) and returns it. */
-  emit<T extends TelemetryEventType>(type: T, body: TelemetryBody<T>, ts = this.#deps.now()): TelemetryEventOf<T> {
-    const event = {
-      schema: SCHEMA_NAME,
-      version: SCHEMA_VERSION,
-      eventId: this.#deps.nextId(),
-      type,
-      ts: Math.round(ts),
-      seq: this.#seq,
-      sessionId: this.sessionId,
-      ...this.#identity,
-      sdkVersion: SDK_VERSION,
-      context: this.#deps.context,
-      body,
-    } as TelemetryEventOf<T>;
-    this.#seq += 1; // before writing: a sink failure reported during the write is the next event
-    this.#deps.write(event as TelemetryEvent);
-    return event;
-  }
+  emit<T extends TelemetryEventType>(type: T, body: TelemetryBody<T>, ts?: number): TelemetryEventOf<T>;
+}
+
+/** Starts a session: its id is the first id `deps.nextId` makes. */
+export function createViewerSession(identity: SessionIdentity, deps: ViewerSessionDeps): ViewerSession {
+  const who = { ...identity };
+  const sessionId = deps.nextId();
+  let seq = 0;
+  return {
+    sessionId,
+    update: (changed) => Object.assign(who, changed),
+    emit(type, body, ts = deps.now()) {
+      const event = {
+        schema: SCHEMA_NAME,
+        version: SCHEMA_VERSION,
+        eventId: deps.nextId(),
+        type,
+        ts: Math.round(ts),
+        seq: seq++, // before writing: a sink failure reported during the write is the next event
+        sessionId,
+        ...who,
+        sdkVersion: SDK_VERSION,
+        context: deps.context,
+        body,
+      } as TelemetryEventOf<typeof type>;
+      deps.write(event as TelemetryEvent);
+      return event;
+    },
+  };
 }
