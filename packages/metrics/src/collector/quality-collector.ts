@@ -81,7 +81,6 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
   const nextId = createEventIdFactory(now, () => env.random());
   const log =
     resolved.debug === true ? (e: TelemetryEvent) => env.log(`[liveroom/metrics] ${e.type}`, e) : resolved.debug;
-  const attached = new Map<HTMLMediaElement, RemoteTrack>();
   let tracker: SessionTracker | undefined;
   let session: ViewerSession | undefined;
   let joinAtMs: number | undefined;
@@ -117,7 +116,10 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
       sampleRate: resolved.sampleRate,
       heartbeatMs: resolved.heartbeatMs,
     });
-    for (const [element, track] of attached) tracker.attach(track, element);
+    // Videos attached before the session (a late start) are watched too.
+    for (const { videoTrack: track } of room.participants.values()) {
+      if (track) for (const element of track.attachedElements) tracker.attach(track, element);
+    }
     ticker = env.setInterval(tick, resolved.tickMs);
   };
 
@@ -171,14 +173,9 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
       session?.emit('role_change', { from: previous, to: role });
     },
     'track-attached': (track, element) => {
-      if (!(track instanceof RemoteTrack) || track.kind !== 'video') return;
-      attached.set(element, track);
-      tracker?.attach(track, element);
+      if (track instanceof RemoteTrack && track.kind === 'video') tracker?.attach(track, element);
     },
-    'track-detached': (_track, element) => {
-      attached.delete(element);
-      tracker?.detach(element);
-    },
+    'track-detached': (_track, element) => tracker?.detach(element),
     'track-muted': (participant, kind) => setPublisher(participant.id, kind, false),
     'track-unmuted': (participant, kind) => setPublisher(participant.id, kind, true),
     'track-unpublished': (participant, kind) => setPublisher(participant.id, kind, false),
@@ -195,10 +192,6 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
       env.onVisibilityChange(() => tracker?.setVisible(env.visibility() === 'visible')),
       env.onPageHide(() => endSession('pagehide')),
     );
-    // Videos attached before the collector existed (a late start) are watched too.
-    for (const { videoTrack: track } of room.participants.values()) {
-      if (track) for (const element of track.attachedElements) attached.set(element, track);
-    }
     if (room.connectionState === 'connecting') joinAtMs = env.now();
     if (room.connectionState === 'connected' || room.connectionState === 'reconnecting') startSession(true);
   }
