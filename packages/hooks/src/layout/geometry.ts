@@ -28,7 +28,7 @@ export function gridShape(count: number, container: Size, aspect: number): { col
     const area = tile.width * tile.height;
     if (area > best.area) best = { cols, rows, area };
   }
-  return { cols: best.cols, rows: best.rows };
+  return best;
 }
 
 /**

@@ -92,7 +92,8 @@ export class LayoutStore extends Subscribable {
     const remote = this.#stores.participants.getSnapshot().filter((p) => canPublish(p.role));
     const speaker = this.#stores.activeSpeaker.getSnapshot();
     return {
-      participants: [...local, ...remote.map((p) => ({ id: p.id, role: p.role }))],
+      // computeLayout reads only `id` and `role` from them.
+      participants: [...local, ...remote],
       activeSpeaker: speaker === '' ? userId : speaker,
     };
   }

@@ -207,8 +207,7 @@ export class BattleStore extends Subscribable {
    * back as `stale_score`, other battles as `unknown_battle` / `already_ended`.
    */
   applyScore(update: { battleId: string; seq: number; scores: Record<string, number> }): BattleTransition {
-    const { battleId, seq, scores } = parseInput(scoreUpdateSchema, update, 'applyScore() update');
-    return this.#dispatch({ type: 'score', battleId, seq, scores });
+    return this.#dispatch({ type: 'score', ...parseInput(scoreUpdateSchema, update, 'applyScore() update') });
   }
 
   /**

@@ -28,21 +28,13 @@ export function battleTelemetry(previous: BattleState, next: BattleState): Battl
   }
   // Only a battle that opened scoring ends with `pk_end`.
   if (previous.phase !== 'active' && previous.phase !== 'settling') return [];
-  if (next.phase === 'result') {
-    const result: PkEndBody['result'] = next.outcome === 'opponent_left' ? 'aborted' : next.outcome;
-    return [{ type: 'pk_end', body: { battleId: next.battleId, result, reason: next.reason, scores: scoresOf(next) } }];
-  }
-  if (next.phase === 'idle') {
-    return [
-      {
-        type: 'pk_end',
-        body: { battleId: previous.battleId, result: 'aborted', reason: 'left', scores: scoresOf(previous) },
-      },
-    ];
-  }
-  return [];
+  if (next.phase === 'result')
+    return [end(next, next.outcome === 'opponent_left' ? 'aborted' : next.outcome, next.reason)];
+  return next.phase === 'idle' ? [end(previous, 'aborted', 'left')] : [];
 }
 
-function scoresOf(state: RunningBattle): PkEndBody['scores'] {
-  return { local: scoreOf(state, state.self), opponent: scoreOf(state, state.opponent) };
+/** `pk_end` for `battle`, with its final scores. */
+function end(battle: RunningBattle, result: PkEndBody['result'], reason: PkEndBody['reason']): BattleTelemetry {
+  const scores = { local: scoreOf(battle, battle.self), opponent: scoreOf(battle, battle.opponent) };
+  return { type: 'pk_end', body: { battleId: battle.battleId, result, reason, scores } };
 }
