@@ -76,10 +76,6 @@ interface EventResult {
 
 const idsOf = (events: readonly TelemetryEvent[]) => events.map((e) => e.eventId);
 
-function gzipped(text: string): Promise<ArrayBuffer> {
-  return new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
-}
-
 /** @internal Creates a sink that batches, queues and retries for `kind`. */
 export function createBatchSink(options: HttpBatchSinkOptions, kind: BatchSinkKind): TelemetrySink {
   // Validated here; the functions are then taken, typed, from `options`.
@@ -88,7 +84,7 @@ export function createBatchSink(options: HttpBatchSinkOptions, kind: BatchSinkKi
   // Called as methods of `timers`: the global object is a valid `this` for the real ones.
   const timers = options.timers ?? globalThis;
   const random = options.random ?? Math.random;
-  const retry = { baseMs: o.retry?.baseMs ?? 1_000, maxMs: o.retry?.maxMs ?? 60_000 };
+  const retry = withDefaults({ baseMs: 1_000, maxMs: 60_000 }, o.retry ?? {});
   const store =
     o.store ?? (typeof indexedDB === 'undefined' ? createMemoryQueueStore() : createIndexedDbQueueStore(kind.database));
   const headers: Record<string, string> = {
@@ -166,7 +162,9 @@ export function createBatchSink(options: HttpBatchSinkOptions, kind: BatchSinkKi
       response = await send(o.url, {
         method: 'POST',
         headers: zipped ? { ...headers, 'content-encoding': 'gzip' } : headers,
-        body: zipped ? await gzipped(json) : json,
+        body: zipped
+          ? await new Response(new Blob([json]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer()
+          : json,
         keepalive,
       });
     } catch (error) {
