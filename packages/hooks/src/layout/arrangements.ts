@@ -81,9 +81,9 @@ function grid(input: ArrangementInput): Arranged {
  * speaker; in silence whoever held it keeps it (seat 0 sorts first).
  */
 function speaker(input: ArrangementInput): Arranged {
-  const present = new Set(ids(input));
-  const main = [input.pinned, input.activeSpeaker].find((id) => id !== undefined && present.has(id));
-  const plan = flowingSeats(ids(input), MAX_SPEAKER_STRIP + 1, previousSeats(input.previous, 'speaker'), main);
+  const present = ids(input);
+  const main = [input.pinned, input.activeSpeaker].find((id) => id !== undefined && present.includes(id));
+  const plan = flowingSeats(present, MAX_SPEAKER_STRIP + 1, previousSeats(input.previous, 'speaker'), main);
   return place(plan, mainAndStripSeats(input.container, Math.max(0, plan.seats.size - 1)), input, false);
 }
 

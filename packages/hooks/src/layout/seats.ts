@@ -18,8 +18,7 @@ export interface SeatHistory {
 
 /** The previous layout's seats, when it was of the same mode. */
 export function previousSeats(previous: SeatHistory | undefined, mode: LayoutMode): Map<string, number> {
-  if (!previous || previous.mode !== mode) return new Map();
-  return new Map(previous.tiles.map((tile) => [tile.participantId, tile.seat]));
+  return new Map(previous?.mode === mode ? previous.tiles.map((tile) => [tile.participantId, tile.seat]) : []);
 }
 
 /**
@@ -31,26 +30,21 @@ export function fixedSeats(
   ids: readonly string[],
   capacity: number,
   before: ReadonlyMap<string, number>,
-  reserved: ReadonlyMap<string, number> = new Map(),
+  reserved: ReadonlyMap<string, number>,
 ): SeatPlan {
   const seats = new Map(reserved);
-  const taken = new Set(reserved.values());
+  const taken = (seat: number) => [...seats.values()].includes(seat); // at most `capacity` seats to look through
   for (const id of ids) {
     const seat = before.get(id);
-    if (seats.has(id) || seat === undefined || seat >= capacity || taken.has(seat)) continue;
-    seats.set(id, seat);
-    taken.add(seat);
+    if (!seats.has(id) && seat !== undefined && seat < capacity && !taken(seat)) seats.set(id, seat);
   }
   const overflow: string[] = [];
   let free = 0;
   for (const id of ids) {
     if (seats.has(id)) continue;
-    while (taken.has(free)) free++;
-    if (free >= capacity) overflow.push(id);
-    else {
-      seats.set(id, free);
-      taken.add(free);
-    }
+    while (taken(free)) free++;
+    if (free < capacity) seats.set(id, free);
+    else overflow.push(id);
   }
   return { seats, overflow };
 }
@@ -66,12 +60,10 @@ export function flowingSeats(
   before: ReadonlyMap<string, number>,
   first?: string,
 ): SeatPlan {
-  const stayers = ids.filter((id) => before.has(id)).sort((a, b) => before.get(a)! - before.get(b)!);
-  const ordered = [...stayers, ...ids.filter((id) => !before.has(id))];
-  if (first !== undefined && ordered.includes(first)) {
-    ordered.splice(ordered.indexOf(first), 1);
-    ordered.unshift(first);
-  }
+  // `first`, then the stayers by their old seat, then the newcomers (Infinity − Infinity is NaN, which
+  // sort reads as a tie, and sort is stable: they keep their input order).
+  const rank = (id: string) => (id === first ? -1 : (before.get(id) ?? Number.POSITIVE_INFINITY));
+  const ordered = [...ids].sort((a, b) => rank(a) - rank(b));
   const seats = new Map<string, number>();
   for (const [seat, id] of ordered.entries()) if (seat < capacity) seats.set(id, seat);
   return { seats, overflow: ids.filter((id) => !seats.has(id)) };
