@@ -10,9 +10,9 @@
 import * as z from 'zod/mini';
 import { objectWith } from '../option-schemas.js';
 import {
-  attrKeySchema,
   COARSE_TOKEN_RULE,
   contextFieldsShape,
+  isAttrKey,
   isAttrValue,
   MAX_CONTEXT_STRING,
   MAX_CUSTOM_KEYS,
@@ -27,7 +27,7 @@ const customSchema = objectWith(
 ).check(
   z.refine((custom) => Object.keys(custom).length <= MAX_CUSTOM_KEYS, tooManyKeys(MAX_CUSTOM_KEYS, 'context.custom')),
   z.refine(
-    (custom) => Object.keys(custom).every((key) => attrKeySchema.safeParse(key).success),
+    (custom) => Object.keys(custom).every(isAttrKey),
     'keys must be identifiers (a letter, then letters, digits or _) of at most 32 characters',
   ),
 );

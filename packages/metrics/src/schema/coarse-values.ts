@@ -19,7 +19,10 @@ export const MAX_CUSTOM_KEYS = 8;
 export const MAX_ATTRS_KEYS = 16;
 
 const TOKEN_PATTERN = /^(?!.*\d{9})[A-Za-z0-9_.:/#-]+$/;
-const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** What a key of `attrs` or `context.custom` must look like: an identifier. */
+export const ATTR_KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** The longest key `attrs` and `context.custom` accept. */
+export const MAX_ATTR_KEY = 32;
 
 /** What a coarse string may hold, as error messages say it. */
 export const COARSE_TOKEN_RULE =
@@ -34,10 +37,12 @@ export const coarseStringSchema = z
     z.regex(TOKEN_PATTERN, `must be ${COARSE_TOKEN_RULE} (no personal data, decision 14)`),
   );
 
-/** A key of `attrs` or `context.custom`: an identifier of at most 32 characters. */
-export const attrKeySchema = z
-  .string()
-  .check(z.maxLength(32, 'keys must be at most 32 characters long'), z.regex(KEY_PATTERN, 'keys must be identifiers'));
+/**
+ * True for a key `attrs` and `context.custom` accept: an identifier of at
+ * most {@link MAX_ATTR_KEY} characters. A predicate, so that the browser's
+ * option check ships no key schema (the record schemas in `context.ts` have one).
+ */
+export const isAttrKey = (key: string): boolean => key.length <= MAX_ATTR_KEY && ATTR_KEY_PATTERN.test(key);
 
 /** True for a value `attrs` and `context.custom` accept: a coarse token, a finite number or a boolean. */
 export function isAttrValue(value: unknown): value is string | number | boolean {

@@ -7,13 +7,22 @@
  */
 import * as z from 'zod/mini';
 import {
-  attrKeySchema,
+  ATTR_KEY_PATTERN,
   coarseStringSchema,
   contextFieldsShape,
+  MAX_ATTR_KEY,
   MAX_ATTRS_KEYS,
   MAX_CUSTOM_KEYS,
   tooManyKeys,
 } from './coarse-values.js';
+
+/** A key of `attrs` or `context.custom`: an identifier of at most 32 characters. */
+const attrKeySchema = z
+  .string()
+  .check(
+    z.maxLength(MAX_ATTR_KEY, `keys must be at most ${MAX_ATTR_KEY} characters long`),
+    z.regex(ATTR_KEY_PATTERN, 'keys must be identifiers'),
+  );
 
 const valueSchema = z.union([coarseStringSchema, z.number().check(z.refine(Number.isFinite)), z.boolean()]);
 
