@@ -127,9 +127,8 @@ function place(plan: SeatPlan, seats: SeatMap, input: ArrangementInput, listVaca
     area: seats.area(seat),
     ...rect(seat),
   }));
-  const held = new Set(plan.seats.values());
   const vacant: VacantSeat[] = [];
   for (let seat = 0; listVacant && seat < seats.capacity; seat++)
-    if (!held.has(seat)) vacant.push({ seat, ...rect(seat) });
+    if (!tiles.some((tile) => tile.seat === seat)) vacant.push({ seat, ...rect(seat) });
   return { tiles: tiles.sort((a, b) => a.seat - b.seat), vacant, overflow: plan.overflow, scoreBar: undefined };
 }

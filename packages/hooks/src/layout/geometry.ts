@@ -21,12 +21,12 @@ export function fit(cell: Rect, aspect: number, top = false): Rect {
  * the tiles come out as large as possible.
  */
 export function gridShape(count: number, container: Size, aspect: number): { cols: number; rows: number } {
-  let best = { cols: 1, rows: Math.max(1, count), area: -1 };
+  // Every tile has the same aspect, so the widest is also the largest. The first candidate always wins over width 0.
+  let best = { cols: 1, rows: 1, width: 0 };
   for (let cols = 1; cols <= Math.max(1, count); cols++) {
     const rows = Math.max(1, Math.ceil(count / cols));
-    const tile = fit({ x: 0, y: 0, width: container.width / cols, height: container.height / rows }, aspect);
-    const area = tile.width * tile.height;
-    if (area > best.area) best = { cols, rows, area };
+    const { width } = fit({ x: 0, y: 0, width: container.width / cols, height: container.height / rows }, aspect);
+    if (width > best.width) best = { cols, rows, width };
   }
   return best;
 }

@@ -14,6 +14,8 @@ export const PK_PROTOCOL_VERSION = 1;
 
 const idSchema = z.string().check(z.minLength(1), z.maxLength(128));
 const durationSchema = wholeNumber(0, 24 * 3_600_000);
+/** A round of scoring lasts at least 1 ms. */
+const roundSchema = wholeNumber(1, 24 * 3_600_000);
 
 /** A server timestamp in epoch ms (zod's numbers are finite). */
 export const timeSchema = z.number();
@@ -48,17 +50,19 @@ export const pkHostSchema = z.object({ userId: idSchema, roomId: idSchema });
 export const battleTimingsSchema = z.object({
   inviteTimeoutMs: durationSchema,
   countdownMs: durationSchema,
-  durationMs: durationSchema.check(z.gte(1)),
+  durationMs: roundSchema,
   settleMs: durationSchema,
   resultMs: durationSchema,
 });
 
 /** The `timings` option of a battle store: any of the timings, each checked as on the wire (the rest take defaults). */
-export const battleTimingsOptionSchema = z.object(
-  Object.fromEntries(Object.entries(battleTimingsSchema.shape).map(([name, schema]) => [name, z.optional(schema)])) as {
-    [K in keyof typeof battleTimingsSchema.shape]: z.ZodMiniOptional<(typeof battleTimingsSchema.shape)[K]>;
-  },
-);
+export const battleTimingsOptionSchema = z.object({
+  inviteTimeoutMs: z.optional(durationSchema),
+  countdownMs: z.optional(durationSchema),
+  durationMs: z.optional(roundSchema),
+  settleMs: z.optional(durationSchema),
+  resultMs: z.optional(durationSchema),
+});
 
 /** A cumulative score snapshot with its per-battle sequence number, as hosts send it and apps apply it. */
 export const scoreUpdateSchema = z.object({ battleId: battleIdSchema, seq: wholeNumber(1), scores: scoresSchema });
