@@ -9,9 +9,7 @@
 #   4. pack check              tarballs install outside the workspace, type-check (bundler + node16),
 #                              bundle, and the Node packages start (scripts/pack-check/index.ts)
 #   5. bundle budget           core + metrics + hooks ≤ 30 KB gzip, and no Agora code in a local-only app
-#                              (scripts/bench/bundle/index.ts --check). Until the packages are trimmed under
-#                              the budget (issue 8), LIVEROOM_BUDGET=warn reports an overrun and fails only past
-#                              the ratchet ceiling (the size reached so far); an Agora leak always fails.
+#                              (scripts/bench/bundle/index.ts --check)
 # Every step runs even if an earlier one failed; the exit code is non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +52,7 @@ pnpm exec tsx scripts/pack-check/index.ts --tarballs "$tarballs"
 done_step "pack check" $?
 
 step "bundle budget"
-pnpm exec tsx scripts/bench/bundle/index.ts --check ${LIVEROOM_BUDGET:+--budget=$LIVEROOM_BUDGET}
+pnpm exec tsx scripts/bench/bundle/index.ts --check
 done_step "bundle budget" $?
 
 echo
