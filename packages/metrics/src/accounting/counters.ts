@@ -9,6 +9,12 @@ import type { DwellTotals } from './dwell-account.js';
 import type { ResolutionTotals } from './resolution-account.js';
 import { summarizeResolution } from './resolution-account.js';
 
+/** `value` rounded to `digits` decimals, as events report fractions. */
+export const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Whole ms from `fromMs` to `toMs`, never negative (clocks may step back). */
+export const msBetween = (fromMs: number, toMs: number): number => Math.max(0, Math.round(toMs - fromMs));
+
 /** Stall and pause tallies (W3C `freezeCount`/`pauseCount` style, plus the ≥ 500 ms count). */
 export interface StallTally {
   stallCount: number;
@@ -52,7 +58,7 @@ export function toQualityCounters(raw: RawCounters): QualityCounters {
   const { meanHeight, hdShare } = summarizeResolution(raw);
   return {
     ...rest,
-    ...(meanHeight === undefined ? {} : { meanHeight: Math.round(meanHeight * 10) / 10 }),
-    ...(hdShare === undefined ? {} : { hdShare: Math.round(hdShare * 10_000) / 10_000 }),
+    ...(meanHeight === undefined ? {} : { meanHeight: round(meanHeight, 1) }),
+    ...(hdShare === undefined ? {} : { hdShare: round(hdShare, 4) }),
   };
 }

@@ -6,6 +6,7 @@
  * the publisher's W3C `qualityLimitationReason` when this user publishes.
  */
 import type { ProviderStats, RemoteVideoStats } from '@liveroom/core';
+import { round } from '../accounting/counters.js';
 import type { QualitySampleBody } from '../schema/index.js';
 
 type StatsFigures = Pick<
@@ -33,8 +34,6 @@ const sumDelta = (
 
 const ratio = (part: number | undefined, whole: number | undefined) =>
   part === undefined || whole === undefined || whole <= 0 ? undefined : Math.min(1, part / whole);
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Figures for the interval between `before` and `now` (either may be missing when `getStats()` failed). */
 export function sampleStats(now: ProviderStats | undefined, before: ProviderStats | undefined): StatsFigures {

@@ -9,8 +9,10 @@
  */
 import type { ProviderStats, RemoteTrack } from '@liveroom/core';
 import {
+  msBetween,
   type RawCounters,
   rawCounters,
+  round,
   type StallTally,
   subtractCounters,
   toQualityCounters,
@@ -27,9 +29,6 @@ import { WatchedVideo, type WatchedVideoObserver } from './watched-video.js';
 export const EBVS_MIN_ATTEMPT_MS = 1_000;
 
 const SOURCE_RANK: Record<MeasurementSource, number> = { rvfc: 2, 'provider-stats': 1, 'frame-counters': 0 };
-
-/** Whole ms from `fromMs` to `toMs`, never negative (clocks may step back). */
-const msBetween = (fromMs: number, toMs: number) => Math.max(0, Math.round(toMs - fromMs));
 
 /** The fields every per-video event carries. */
 const videoFields = (video: WatchedVideo) => ({ source: video.source, participantId: video.participantId });
@@ -196,7 +195,7 @@ export class SessionTracker implements WatchedVideoObserver {
       source: this.#source(),
       delta: toQualityCounters(subtractCounters(raw, this.#lastSample.raw)),
       total: toQualityCounters(raw),
-      ...(fps === undefined ? {} : { fps: Math.round(fps * 10) / 10 }),
+      ...(fps === undefined ? {} : { fps: round(fps, 1) }),
       ...figures,
     });
     this.#lastSample = { atMs: now, raw, stats: this.#latestStats };

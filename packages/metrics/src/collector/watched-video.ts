@@ -15,7 +15,7 @@
  * the `stall_start` with the wait, shorter than the start's threshold,
  * carries `withdrawn: true`, and nothing is counted: its time was playing.
  */
-import type { StallTally } from '../accounting/counters.js';
+import { msBetween, type StallTally } from '../accounting/counters.js';
 import type { PlaybackState } from '../accounting/dwell-account.js';
 import { type FrameSize, type ResolutionSwitch, resolutionSwitch } from '../accounting/resolution-account.js';
 import type { MeasurementSource } from '../schema/index.js';
@@ -209,7 +209,7 @@ export class WatchedVideo {
    * duration. Otherwise it is withdrawn: closed with the wait, not counted.
    */
   #endLiveStall(atMs: number): void {
-    const waitedMs = Math.round(Math.max(0, atMs - this.#waitStartMs(atMs)));
+    const waitedMs = msBetween(this.#waitStartMs(atMs), atMs);
     const thresholdMs = this.#detector.thresholdMs;
     if (thresholdMs === undefined || waitedMs >= Math.round(thresholdMs)) {
       this.#endStall(atMs);
@@ -243,7 +243,7 @@ export class WatchedVideo {
    * the events (a 499.7 ms stall is reported as 500 ms, and counted so).
    */
   #reportStall(atMs: number, durationMs: number, seenLive: boolean): void {
-    const roundedMs = Math.round(Math.max(0, durationMs));
+    const roundedMs = msBetween(0, durationMs);
     this.#observer.stallEnded(this, atMs, roundedMs, false, seenLive);
     this.tally.stallCount += 1;
     this.tally.stallMs += roundedMs;
