@@ -8,6 +8,7 @@
 import type { ProviderStats, RemoteVideoStats } from '@liveroom/core';
 import { round } from '../accounting/counters.js';
 import type { QualitySampleBody } from '../schema/index.js';
+import { delta } from './stats-stall-tracker.js';
 
 type StatsFigures = Pick<
   QualitySampleBody,
@@ -24,10 +25,8 @@ const sumDelta = (
 ) => {
   let total: number | undefined;
   for (const stats of now) {
-    const value = stats[field];
-    const previous = before.get(stats.participantId)?.[field];
-    if (value === undefined || previous === undefined) continue;
-    total = (total ?? 0) + Math.max(0, value - previous);
+    const grew = delta(stats[field], before.get(stats.participantId)?.[field]);
+    if (grew !== undefined) total = (total ?? 0) + grew;
   }
   return total;
 };

@@ -26,7 +26,8 @@ export interface StatsVerdict {
   endedStallsMs: number[];
 }
 
-const delta = (now: number | undefined, before: number | undefined) =>
+/** How much a counter grew, when both readings are known (never negative: counters may reset). */
+export const delta = (now: number | undefined, before: number | undefined): number | undefined =>
   now === undefined || before === undefined ? undefined : Math.max(0, now - before);
 
 /** Follows one remote video's stats from update to update. */
