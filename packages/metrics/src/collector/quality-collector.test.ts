@@ -1,7 +1,12 @@
 import { createRoom, isLiveroomError, LiveroomError } from '@liveroom/core';
 import { FakeProvider } from '@liveroom/core/testing';
 import { describe, expect, it, vi } from 'vitest';
-import { exampleEvent, safeParseTelemetryEvent, type TelemetryEvent } from '../schema/index.js';
+import {
+  exampleEvent,
+  measurementSourceSchema,
+  safeParseTelemetryEvent,
+  type TelemetryEvent,
+} from '../schema/index.js';
 import { createCallbackSink } from '../sinks/callback-sink.js';
 import { collectorFixture } from '../test/collector-fixture.js';
 import { FakeEnvironment } from '../test/fake-environment.js';
@@ -462,5 +467,11 @@ describe('createQualityCollector: options, sampling and emitters', () => {
     const f = collectorFixture({ debug: true });
     await join(f);
     expect(f.env.logged).toHaveLength(f.events.length);
+  });
+});
+
+describe('measurement sources', () => {
+  it('sort by name in rank order, as the session tracker compares them (frame counters < provider stats < rvfc)', () => {
+    expect([...measurementSourceSchema.options].sort()).toEqual(['frame-counters', 'provider-stats', 'rvfc']);
   });
 });

@@ -28,8 +28,6 @@ import { WatchedVideo, type WatchedVideoObserver } from './watched-video.js';
 /** A viewer who leaves before the first frame after trying this long exited before video start (Mux EBVS). */
 export const EBVS_MIN_ATTEMPT_MS = 1_000;
 
-const SOURCE_RANK: Record<MeasurementSource, number> = { rvfc: 2, 'provider-stats': 1, 'frame-counters': 0 };
-
 /** The fields every per-video event carries. */
 const videoFields = (video: WatchedVideo) => ({ source: video.source, participantId: video.participantId });
 
@@ -53,7 +51,8 @@ export class SessionTracker implements WatchedVideoObserver {
   readonly #dwell: DwellAccount;
   readonly #resolution: ResolutionAccount;
   readonly #videos = new Map<string, WatchedVideo>();
-  readonly #elements = new Map<HTMLMediaElement, { participantId: string; stop: () => void }>();
+  /** Every element playing a video; `stop` ends the frame callbacks of the one watched per video. */
+  readonly #elements = new Map<HTMLMediaElement, { participantId: string; stop: (() => void) | undefined }>();
   readonly #inactive = new Set<string>();
   /** Stalls and pauses of every video of the session, retired ones included. */
   readonly #tally: StallTally = { stallCount: 0, stallMs: 0, stallsOver500Count: 0, pauseCount: 0 };
@@ -97,7 +96,7 @@ export class SessionTracker implements WatchedVideoObserver {
     const video = this.#video(track.participantId);
     const watching = [...this.#elements.values()].some((e) => e.participantId === track.participantId);
     const stop = watching ? undefined : this.#env.watchFrames(element, (frame) => video.onFrame(frame));
-    this.#elements.set(element, { participantId: track.participantId, stop: stop ?? (() => {}) });
+    this.#elements.set(element, { participantId: track.participantId, stop });
     this.#statsEveryTick = true;
     if (stop) {
       video.source = 'rvfc';
@@ -109,7 +108,7 @@ export class SessionTracker implements WatchedVideoObserver {
   detach(element: HTMLMediaElement): void {
     const entry = this.#elements.get(element);
     if (!entry) return;
-    entry.stop();
+    entry.stop?.();
     this.#elements.delete(element);
     this.#statsEveryTick = true;
     const video = this.#videos.get(entry.participantId);
@@ -208,7 +207,7 @@ export class SessionTracker implements WatchedVideoObserver {
     const openStallStarts = videos.flatMap((v) => v.stall?.startMs ?? []);
     const stalledAtExit = openStallStarts.length > 0 || (videos.length === 0 && this.#stalledWhenLastVideoLeft);
     const lastStallMs = Math.max(this.#lastStallEndMs ?? Number.NEGATIVE_INFINITY, ...openStallStarts);
-    for (const { stop } of this.#elements.values()) stop();
+    for (const { stop } of this.#elements.values()) stop?.();
     this.#elements.clear();
     for (const video of videos) video.suspend(now);
     const dwellMs = msBetween(this.#joinAtMs, now);
@@ -314,7 +313,8 @@ export class SessionTracker implements WatchedVideoObserver {
 
   #source(): MeasurementSource {
     for (const video of this.#videos.values()) {
-      if (SOURCE_RANK[video.source] > SOURCE_RANK[this.#bestSource]) this.#bestSource = video.source;
+      // The sources' names sort in rank order: frame-counters < provider-stats < rvfc.
+      if (video.source > this.#bestSource) this.#bestSource = video.source;
     }
     return this.#bestSource;
   }
