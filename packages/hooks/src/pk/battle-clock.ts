@@ -19,6 +19,7 @@ export interface BattleClock {
 /** The browser's clock: `Date.now()` and the global timers. */
 export const systemClock: BattleClock = {
   now: () => Date.now(),
-  setTimeout: (callback, delayMs) => globalThis.setTimeout(callback, delayMs),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+  // Property names bind nothing: these call the global timers.
+  setTimeout: (callback, delayMs) => setTimeout(callback, delayMs),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

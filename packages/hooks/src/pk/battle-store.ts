@@ -159,7 +159,7 @@ export class BattleStore extends Subscribable {
     if (parsed.userId === userId) {
       throw new LiveroomError('INVALID_CONFIG', 'invite() was given your own user id. Invite another host.');
     }
-    const opponent: PkHost = { userId: parsed.userId, roomId: parsed.roomId ?? roomId };
+    const opponent: PkHost = withDefaults({ roomId }, parsed);
     const battleId = this.#newBattleId();
     const sentAt = this.serverNow();
     const timings = this.#timings;
@@ -228,7 +228,7 @@ export class BattleStore extends Subscribable {
   /** Stops listening and cancels timers. The relay is stopped. */
   destroy(): void {
     for (const stop of this.#stops) stop();
-    this.#clearTimer();
+    this.#schedule(IDLE_BATTLE);
     void stopRelay(this.#room, this.#relay);
   }
 
@@ -287,8 +287,10 @@ export class BattleStore extends Subscribable {
     }
   }
 
+  /** Replaces the timer by one for `state`'s next deadline (none when idle: then it only clears the timer). */
   #schedule(state: BattleState): void {
-    this.#clearTimer();
+    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
     const due = nextDeadline(state);
     if (due === undefined) return;
     this.#timer = this.#clock.setTimeout(
@@ -299,12 +301,6 @@ export class BattleStore extends Subscribable {
       },
       Math.max(0, due - this.serverNow()),
     );
-  }
-
-  #clearTimer(): void {
-    if (this.#timer === undefined) return;
-    this.#clock.clearTimeout(this.#timer);
-    this.#timer = undefined;
   }
 
   #onTransport(event: PkTransportEvent): void {

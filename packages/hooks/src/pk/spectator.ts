@@ -175,8 +175,7 @@ export class SpectatorStore extends Subscribable {
       if (followed) this.#unfollow();
       return;
     }
-    this.#seq = broadcast.seq;
-    this.#set(from, broadcast.battle);
+    this.#show(from, broadcast.battle, broadcast.seq);
   }
 
   /**
@@ -186,8 +185,7 @@ export class SpectatorStore extends Subscribable {
    * starts numbering again, hence the sequence reset.
    */
   #unfollow(): void {
-    this.#seq = 0;
-    this.#set(this.#pinned, IDLE_BATTLE);
+    this.#show(this.#pinned, IDLE_BATTLE, 0);
     this.#ask();
   }
 
@@ -199,7 +197,9 @@ export class SpectatorStore extends Subscribable {
     if (hosts.length > 0) this.#room.sendData(STATE_REQUEST, { to: hosts }).catch(() => undefined); // best effort
   }
 
-  #set(hostId: string | undefined, battle: BattleState): void {
+  /** Shows `hostId`'s `battle`, from its broadcast number `seq` (0 before any). */
+  #show(hostId: string | undefined, battle: BattleState, seq: number): void {
+    this.#seq = seq;
     this.#snapshot = { hostId, battle };
     this.notify();
   }
