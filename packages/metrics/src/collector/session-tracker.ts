@@ -231,7 +231,7 @@ export class SessionTracker implements WatchedVideoObserver {
     this.session.emit('first_frame', {
       startupMs: msBetween(this.#joinAtMs, atMs),
       ...videoFields(video),
-      ...(video.size ? { width: video.size.width, height: video.size.height } : {}),
+      ...video.size, // width and height only: a copy resolutionSwitch() made
     });
   }
 
