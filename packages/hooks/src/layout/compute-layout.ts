@@ -2,7 +2,7 @@
  * The layout engine's entry point: validates the input and lays out the
  * stage in the requested mode. Pure: same input, same layout.
  */
-import { parseInput, ROLES, wholeNumber } from '@liveroom/core';
+import { parseInput, ROLES, wholeNumber, withDefaults } from '@liveroom/core';
 import * as z from 'zod/mini';
 import { arrange } from './arrangements.js';
 import { LAYOUT_MODES, type Layout, type LayoutInput } from './layout-types.js';
@@ -62,6 +62,6 @@ export function computeLayout(input: LayoutInput): Layout {
   return {
     mode: parsed.mode,
     container: parsed.container,
-    ...arrange({ ...parsed, aspectRatio: parsed.aspectRatio ?? 9 / 16, guestSeats: parsed.guestSeats ?? 3 }),
+    ...arrange(withDefaults({ aspectRatio: 9 / 16, guestSeats: 3 }, parsed)),
   };
 }

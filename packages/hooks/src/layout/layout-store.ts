@@ -46,7 +46,7 @@ export class LayoutStore extends Subscribable {
     this.#stores = roomStores(room);
     this.#input = { ...rest, ...this.#stage() };
     this.#layout = computeLayout(this.#input);
-    this.#report(undefined);
+    this.#report();
     const { room: session, participants, activeSpeaker } = this.#stores;
     this.#stops = [session, participants, activeSpeaker].map((store) =>
       store.subscribe(() => this.#update(this.#stage())),
@@ -112,7 +112,7 @@ export class LayoutStore extends Subscribable {
   }
 
   /** `layout_change` when the mode or the number of tiles changed (not on every resize). */
-  #report(previous: Layout | undefined): void {
+  #report(previous?: Layout): void {
     const next = this.#layout;
     if (previous && previous.mode === next.mode && previous.tiles.length === next.tiles.length) return;
     this.#telemetry?.emit('layout_change', {

@@ -36,8 +36,8 @@ export async function startRelay(room: Room, self: PkHost, opponent: PkHost, [ge
   set('starting');
   try {
     await room.startMediaRelay([{ roomId: opponent.roomId, userId: self.userId }]);
-    // The battle ended while the relay was starting.
-    if (get() !== 'starting') return stopQuietly(room);
+    // The battle ended while the relay was starting: stop it, as stopRelay() would have.
+    if (get() !== 'starting') return room.stopMediaRelay().catch(() => undefined);
     set('running');
   } catch (error) {
     set('failed', asLiveroomError(error, 'PROVIDER_ERROR', 'Could not start the PK media relay'));
@@ -49,10 +49,6 @@ export async function stopRelay(room: Room, [get, set]: RelayField): Promise<voi
   const state = get();
   if (state === 'none') return;
   set('none');
-  if (state === 'running') await stopQuietly(room);
-}
-
-/** The relay is being dropped either way; a failure to stop it changes nothing for the battle. */
-function stopQuietly(room: Room): Promise<void> {
-  return room.stopMediaRelay().catch(() => undefined);
+  // The relay is being dropped either way; a failure to stop it changes nothing for the battle.
+  if (state === 'running') await room.stopMediaRelay().catch(() => undefined);
 }

@@ -86,9 +86,6 @@ const inviteTargetSchema = z.object({
   roomId: z.optional(pkHostSchema.shape.roomId),
 });
 
-/** Failures of fire-and-forget sends are already recorded in `lastError`. */
-const ignore = () => undefined;
-
 /** The battle store; create it with {@link createBattleStore}. */
 export class BattleStore extends Subscribable {
   readonly #room: Room;
@@ -283,7 +280,7 @@ export class BattleStore extends Subscribable {
         endsAt: activeAt + next.timings.durationMs,
       } as const;
       this.#dispatch(start);
-      this.#send(start, next).catch(ignore);
+      this.#send(start, next).catch(() => undefined); // recorded in lastError
     }
   }
 
@@ -320,7 +317,7 @@ export class BattleStore extends Subscribable {
     if (!t.ok && t.reason === 'busy' && mapped.type === 'invite_received') {
       // Already in a battle: tell the other host at once rather than letting its invite time out.
       const { battleId, inviter, invitee } = mapped;
-      this.#send({ type: 'decline', battleId }, { self: invitee, opponent: inviter }).catch(ignore);
+      this.#send({ type: 'decline', battleId }, { self: invitee, opponent: inviter }).catch(() => undefined); // recorded in lastError
     }
   }
 

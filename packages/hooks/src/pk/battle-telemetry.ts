@@ -14,14 +14,14 @@ export type BattleTelemetry = { type: 'pk_start'; body: PkStartBody } | { type: 
 /** The telemetry for moving from `previous` to `next` (none for most transitions). */
 export function battleTelemetry(previous: BattleState, next: BattleState): BattleTelemetry[] {
   if (previous.phase !== 'active' && next.phase === 'active') {
-    const cross = next.opponent.roomId !== next.self.roomId;
     return [
       {
         type: 'pk_start',
         body: {
           battleId: next.battleId,
           durationMs: next.endsAt - next.activeAt,
-          ...(cross ? { opponentRoomId: next.opponent.roomId } : {}),
+          // Cross-room battles name the opponent's room.
+          ...(next.opponent.roomId !== next.self.roomId ? { opponentRoomId: next.opponent.roomId } : {}),
         },
       },
     ];
