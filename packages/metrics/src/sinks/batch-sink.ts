@@ -199,8 +199,7 @@ export function createBatchSink(options: HttpBatchSinkOptions, kind: BatchSinkKi
   };
 
   const sendOnPageHide = () => {
-    const beacon =
-      options.sendBeacon ?? (typeof navigator === 'undefined' ? undefined : navigator.sendBeacon?.bind(navigator));
+    const beacon = options.sendBeacon ?? globalThis.navigator?.sendBeacon?.bind(navigator);
     const url = o.writeKey ? `${o.url}${o.url.includes('?') ? '&' : '?'}key=${encodeURIComponent(o.writeKey)}` : o.url;
     let batch: TelemetryEvent[] = [];
     let bytes = 0;
