@@ -108,14 +108,7 @@ export function createQualityCollector(room: Room, options: QualityCollectorOpti
       { roomId, userId, role, provider: room.provider.name },
       { nextId, now, context: resolved.context, write },
     );
-    tracker = new SessionTracker({
-      session,
-      env,
-      joinAtMs: joinAtMs ?? env.now(),
-      lateStart: late,
-      sampleRate: resolved.sampleRate,
-      heartbeatMs: resolved.heartbeatMs,
-    });
+    tracker = new SessionTracker({ ...resolved, session, env, joinAtMs: joinAtMs ?? env.now(), lateStart: late });
     // Videos attached before the session (a late start) are watched too.
     for (const { videoTrack: track } of room.participants.values()) {
       if (track) for (const element of track.attachedElements) tracker.attach(track, element);
