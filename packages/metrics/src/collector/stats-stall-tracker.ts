@@ -56,7 +56,7 @@ export class StatsStallTracker {
       const count = stats.freezeCount - previous.freezeCount;
       const ms = delta(stats.totalFreezesDurationMs, previous.totalFreezesDurationMs) ?? 0;
       verdict.stalled = !fps;
-      if (count > 0) verdict.endedStallsMs = Array.from({ length: count }, () => ms / count);
+      if (count > 0) verdict.endedStallsMs = Array(count).fill(ms / count);
     } else if (previous) {
       // Agora's freeze time, else a tick without a decoded frame; a run of them is one stall.
       const stalledMs = delta(stats.totalFreezeTimeMs, previous.totalFreezeTimeMs) ?? (decoded === 0 ? intervalMs : 0);

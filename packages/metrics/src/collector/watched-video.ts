@@ -17,7 +17,12 @@
  */
 import { msBetween, type StallTally } from '../accounting/counters.js';
 import type { PlaybackState } from '../accounting/dwell-account.js';
-import { type FrameSize, type ResolutionSwitch, resolutionSwitch } from '../accounting/resolution-account.js';
+import {
+  type FrameSize,
+  type ResolutionSwitch,
+  resolutionSwitch,
+  shortSide,
+} from '../accounting/resolution-account.js';
 import type { MeasurementSource } from '../schema/index.js';
 import { LONG_STALL_MS, StallDetector } from '../stall/stall-detector.js';
 import type { RenderedFrame } from './environment.js';
@@ -128,7 +133,7 @@ export class WatchedVideo {
 
   /** Reports the rendered size; emits a switch when it changed. */
   resize(size: FrameSize | undefined): void {
-    if (!size || size.width <= 0 || size.height <= 0) return;
+    if (!size || shortSide(size) <= 0) return;
     // Its `to` is a copy: the browser environment reuses its frame object.
     const change = resolutionSwitch(this.#size, size);
     if (!change) return;
