@@ -187,9 +187,9 @@ export class BattleStore extends Subscribable {
   /** Ends the battle early (either host may); late scores still count while settling. */
   async end(): Promise<void> {
     const battle = this.#require(['countdown', 'active'], 'end()');
-    const at = this.serverNow();
-    this.#dispatch({ type: 'end', battleId: battle.battleId, by: battle.self.userId, at });
-    await this.#send({ type: 'end', battleId: battle.battleId, at }, battle);
+    const body = { type: 'end', battleId: battle.battleId, at: this.serverNow() } as const;
+    this.#dispatch({ ...body, by: battle.self.userId });
+    await this.#send(body, battle);
   }
 
   /** Clears the result before its display time is up. */
