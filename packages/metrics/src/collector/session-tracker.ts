@@ -94,8 +94,9 @@ export class SessionTracker implements WatchedVideoObserver {
   attach(track: RemoteTrack, element: HTMLMediaElement): void {
     if (this.#elements.has(element)) return;
     const video = this.#video(track.participantId);
-    const watching = [...this.#elements.values()].some((e) => e.participantId === track.participantId);
-    const stop = watching ? undefined : this.#env.watchFrames(element, (frame) => video.onFrame(frame));
+    const stop = this.#playing(track.participantId)
+      ? undefined
+      : this.#env.watchFrames(element, (frame) => video.onFrame(frame));
     this.#elements.set(element, { participantId: track.participantId, stop });
     this.#statsEveryTick = true;
     if (stop) {
@@ -112,9 +113,14 @@ export class SessionTracker implements WatchedVideoObserver {
     this.#elements.delete(element);
     this.#statsEveryTick = true;
     const video = this.#videos.get(entry.participantId);
-    if (video && ![...this.#elements.values()].some((e) => e.participantId === entry.participantId)) {
-      this.#retire(video);
-    }
+    if (!video || this.#playing(entry.participantId)) return;
+    // Its last element went: the video retires, its source and stall state remembered for the session's end.
+    const now = this.#env.now();
+    this.#stalledWhenLastVideoLeft = video.stall !== undefined && this.#videos.size === 1;
+    this.#source();
+    video.suspend(now);
+    this.#videos.delete(video.participantId);
+    this.stateChanged(now);
   }
 
   /** The remote publisher muted/unpublished (`false`) or unmuted/published (`true`) its video. */
@@ -288,13 +294,9 @@ export class SessionTracker implements WatchedVideoObserver {
     return video;
   }
 
-  #retire(video: WatchedVideo): void {
-    const now = this.#env.now();
-    this.#stalledWhenLastVideoLeft = video.stall !== undefined && this.#videos.size === 1;
-    this.#source();
-    video.suspend(now);
-    this.#videos.delete(video.participantId);
-    this.stateChanged(now);
+  /** Some element plays this participant's video. */
+  #playing(participantId: string): boolean {
+    return [...this.#elements.values()].some((e) => e.participantId === participantId);
   }
 
   #aggregateState(): PlaybackState {
