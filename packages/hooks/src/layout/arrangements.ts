@@ -4,7 +4,7 @@
  * cell at the video's aspect ratio, so tiles never overlap and stay in bounds.
  */
 import { fit, gridCells, gridShape, mainAndStrip } from './geometry.js';
-import type { Layout, LayoutInput, Rect, Tile, TileArea, VacantSeat } from './layout-types.js';
+import type { Layout, LayoutInput, Rect, Size, Tile, TileArea, VacantSeat } from './layout-types.js';
 import { fixedSeats, flowingSeats, previousSeats, type SeatHistory, type SeatPlan } from './seats.js';
 
 /** Most tiles in `grid` mode. */
@@ -26,11 +26,10 @@ export type ArrangementInput = Required<Pick<LayoutInput, 'participants' | 'cont
 
 type Arranged = Pick<Layout, 'tiles' | 'vacant' | 'overflow' | 'scoreBar'>;
 
-/** Where each seat sits, and how its tile is fitted. */
+/** Where each seat sits (seat `n` in `cells[n]`, one seat per cell), and how its tile is fitted. */
 interface SeatMap {
-  cell(seat: number): Rect;
+  cells: Rect[];
   area(seat: number): TileArea;
-  capacity: number;
   topAligned?: boolean;
 }
 
@@ -54,26 +53,20 @@ function ids(input: ArrangementInput): string[] {
   return input.participants.map((p) => p.id);
 }
 
-/** One seat per cell of a `cols` × `rows` grid over `area` (`count` cells), in order. */
-function gridSeats(area: Rect, count: number, cols: number, rows: number): SeatMap {
-  const cells = gridCells(area, count, cols, rows);
-  return { cell: (seat) => cells[seat]!, area: () => 'cell', capacity: count };
+/** One seat per cell of a `cols` × `rows` grid filling the container (`count` cells), in order. */
+function gridSeats(container: Size, count: number, cols: number, rows: number): SeatMap {
+  return { cells: gridCells({ x: 0, y: 0, ...container }, count, cols, rows), area: () => 'cell' };
 }
 
 /** Seat 0 in the main area, the others along a strip of `count` cells. */
-function mainAndStripSeats(container: ArrangementInput['container'], count: number): SeatMap {
-  const { main, strip } = mainAndStrip(container, count, STRIP_SHARE);
-  return {
-    cell: (seat) => (seat === 0 ? main : strip[seat - 1]!),
-    area: (seat) => (seat === 0 ? 'main' : 'strip'),
-    capacity: count + 1,
-  };
+function mainAndStripSeats(container: Size, count: number): SeatMap {
+  return { cells: mainAndStrip(container, count, STRIP_SHARE), area: (seat) => (seat === 0 ? 'main' : 'strip') };
 }
 
 function grid(input: ArrangementInput): Arranged {
   const plan = flowingSeats(ids(input), MAX_GRID_TILES, previousSeats(input.previous, 'grid'), input.pinned);
   const { cols, rows } = gridShape(plan.seats.size, input.container, input.aspectRatio);
-  return place(plan, gridSeats({ x: 0, y: 0, ...input.container }, plan.seats.size, cols, rows), input, false);
+  return place(plan, gridSeats(input.container, plan.seats.size, cols, rows), input, false);
 }
 
 /**
@@ -101,26 +94,26 @@ function hostSeated(input: ArrangementInput, capacity: number): SeatPlan {
 function pk(input: ArrangementInput): Arranged {
   const { width, height } = input.container;
   const barHeight = height * SCORE_BAR_SHARE;
-  const halves = gridSeats({ x: 0, y: 0, width, height: height - barHeight }, 2, 2, 1);
-  const seats: SeatMap = { ...halves, area: (seat) => (seat === 0 ? 'left' : 'right'), topAligned: true };
+  const halves = gridCells({ x: 0, y: 0, width, height: height - barHeight }, 2, 2, 1);
+  const seats: SeatMap = { cells: halves, area: (seat) => (seat === 0 ? 'left' : 'right'), topAligned: true };
   const arranged = place(hostSeated(input, 2), seats, input, true);
-  const videoHeight = fit(halves.cell(0), input.aspectRatio, true).height;
+  const videoHeight = fit(halves[0]!, input.aspectRatio, true).height;
   return { ...arranged, scoreBar: { x: 0, y: videoHeight, width, height: barHeight } };
 }
 
 /** The host large, guests in a strip of fixed seats beside or below. */
 function hostPlusGuests(input: ArrangementInput): Arranged {
   const seats = mainAndStripSeats(input.container, input.guestSeats);
-  return place(hostSeated(input, seats.capacity), seats, input, true);
+  return place(hostSeated(input, seats.cells.length), seats, input, true);
 }
 
 /** The live-commerce 3×3 stage: the host in seat 0 (top left), eight guest seats. */
 function nineSeat(input: ArrangementInput): Arranged {
-  return place(hostSeated(input, 9), gridSeats({ x: 0, y: 0, ...input.container }, 9, 3, 3), input, true);
+  return place(hostSeated(input, 9), gridSeats(input.container, 9, 3, 3), input, true);
 }
 
 function place(plan: SeatPlan, seats: SeatMap, input: ArrangementInput, listVacant: boolean): Arranged {
-  const rect = (seat: number) => fit(seats.cell(seat), input.aspectRatio, seats.topAligned);
+  const rect = (seat: number) => fit(seats.cells[seat]!, input.aspectRatio, seats.topAligned);
   const tiles: Tile[] = [...plan.seats].map(([participantId, seat]) => ({
     participantId,
     seat,
@@ -128,7 +121,7 @@ function place(plan: SeatPlan, seats: SeatMap, input: ArrangementInput, listVaca
     ...rect(seat),
   }));
   const vacant: VacantSeat[] = [];
-  for (let seat = 0; listVacant && seat < seats.capacity; seat++)
+  for (let seat = 0; listVacant && seat < seats.cells.length; seat++)
     if (!tiles.some((tile) => tile.seat === seat)) vacant.push({ seat, ...rect(seat) });
   return { tiles: tiles.sort((a, b) => a.seat - b.seat), vacant, overflow: plan.overflow, scoreBar: undefined };
 }

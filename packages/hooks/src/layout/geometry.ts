@@ -51,17 +51,18 @@ export function gridCells(area: Rect, count: number, cols: number, rows: number)
 /**
  * Splits `container` into a main area and a strip of `count` equal cells:
  * the strip runs down the right side of a landscape container and along the
- * bottom of a portrait one, taking `share` of that side.
+ * bottom of a portrait one, taking `share` of that side. Returns the main
+ * area first, then the strip's cells in order.
  */
-export function mainAndStrip(container: Size, count: number, share: number): { main: Rect; strip: Rect[] } {
+export function mainAndStrip(container: Size, count: number, share: number): Rect[] {
   const { width: w, height: h } = container;
-  if (count === 0) return { main: { x: 0, y: 0, width: w, height: h }, strip: [] };
+  if (count === 0) return [{ x: 0, y: 0, width: w, height: h }];
   if (w > h) {
     const stripWidth = w * share;
     const main = { x: 0, y: 0, width: w - stripWidth, height: h };
-    return { main, strip: gridCells({ x: main.width, y: 0, width: stripWidth, height: h }, count, 1, count) };
+    return [main, ...gridCells({ x: main.width, y: 0, width: stripWidth, height: h }, count, 1, count)];
   }
   const stripHeight = h * share;
   const main = { x: 0, y: 0, width: w, height: h - stripHeight };
-  return { main, strip: gridCells({ x: 0, y: main.height, width: w, height: stripHeight }, count, count, 1) };
+  return [main, ...gridCells({ x: 0, y: main.height, width: w, height: stripHeight }, count, count, 1)];
 }
