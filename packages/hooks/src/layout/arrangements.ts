@@ -80,14 +80,17 @@ function speaker(input: ArrangementInput): Arranged {
   return place(plan, mainAndStripSeats(input.container, Math.max(0, plan.seats.size - 1)), input, false);
 }
 
-/** Seats with the host of a host-centred stage in seat 0: pinned, else the first `host`, else the first participant. */
-function hostSeated(input: ArrangementInput, capacity: number): SeatPlan {
+/**
+ * A host-centred stage of fixed seats, free ones listed: the host in seat 0
+ * (pinned, else the first `host`, else the first participant).
+ */
+function hosted(input: ArrangementInput, seats: SeatMap): Arranged {
   const { participants, pinned } = input;
   const host =
     participants.find((p) => p.id === pinned) ?? participants.find((p) => p.role === 'host') ?? participants[0];
   const reserved = new Map(host ? [[host.id, 0]] : []);
   const before = previousSeats(input.previous, input.mode);
-  return fixedSeats(ids(input), capacity, before, reserved);
+  return place(fixedSeats(ids(input), seats.cells.length, before, reserved), seats, input, true);
 }
 
 /** Two halves side by side (local host left, opponent right) and a score bar right under them. */
@@ -96,20 +99,19 @@ function pk(input: ArrangementInput): Arranged {
   const barHeight = height * SCORE_BAR_SHARE;
   const halves = gridCells({ x: 0, y: 0, width, height: height - barHeight }, 2, 2, 1);
   const seats: SeatMap = { cells: halves, area: (seat) => (seat === 0 ? 'left' : 'right'), topAligned: true };
-  const arranged = place(hostSeated(input, 2), seats, input, true);
+  const arranged = hosted(input, seats);
   const videoHeight = fit(halves[0]!, input.aspectRatio, true).height;
   return { ...arranged, scoreBar: { x: 0, y: videoHeight, width, height: barHeight } };
 }
 
 /** The host large, guests in a strip of fixed seats beside or below. */
 function hostPlusGuests(input: ArrangementInput): Arranged {
-  const seats = mainAndStripSeats(input.container, input.guestSeats);
-  return place(hostSeated(input, seats.cells.length), seats, input, true);
+  return hosted(input, mainAndStripSeats(input.container, input.guestSeats));
 }
 
 /** The live-commerce 3×3 stage: the host in seat 0 (top left), eight guest seats. */
 function nineSeat(input: ArrangementInput): Arranged {
-  return place(hostSeated(input, 9), gridSeats(input.container, 9, 3, 3), input, true);
+  return hosted(input, gridSeats(input.container, 9, 3, 3));
 }
 
 function place(plan: SeatPlan, seats: SeatMap, input: ArrangementInput, listVacant: boolean): Arranged {
