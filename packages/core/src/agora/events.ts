@@ -10,6 +10,7 @@ import { LiveroomError } from '../errors.js';
 import type { ProviderEvents } from '../provider.js';
 import type { TrackKind } from '../types.js';
 import { mapConnectionChange } from './connection.js';
+import { networkQualityOf, RemoteNetworkQuality } from './network-quality.js';
 import { mapRelayState } from './relay.js';
 import type { AgoraClient } from './sdk.js';
 import { fromAgoraUid } from './uid.js';
@@ -72,6 +73,8 @@ export function bridgeClientEvents(
     },
   };
   const on: AgoraClient['on'] = recorder.on;
+  const remoteQuality = new RemoteNetworkQuality(client);
+  let stopped = false;
   on('connection-state-change', (current, previous, reason) => {
     const change = mapConnectionChange(current, previous, reason);
     if (change.kind === 'state') events.emit('connection-state-changed', change.state, change.reason);
@@ -82,6 +85,7 @@ export function bridgeClientEvents(
     events.emit('participant-joined', { id: fromAgoraUid(user.uid), role: 'host' });
   });
   on('user-left', (user, reason) => {
+    remoteQuality.forget(fromAgoraUid(user.uid));
     events.emit('participant-left', fromAgoraUid(user.uid), leftReasonOf(reason));
   });
   on('user-published', (user, mediaType) => {
@@ -95,7 +99,13 @@ export function bridgeClientEvents(
     if (mute) events.emit(mute[0], fromAgoraUid(uid), mute[1]);
   });
   on('network-quality', (stats) => {
-    events.emit('network-quality', { uplink: stats.uplinkNetworkQuality, downlink: stats.downlinkNetworkQuality });
+    events.emit('network-quality', networkQualityOf(stats));
+    // Agora has no event for remote users' quality: read it on this event's 2 s cadence, and
+    // stop at once if a listener of the local quality released the session.
+    for (const quality of remoteQuality.changes()) {
+      if (stopped) return;
+      events.emit('network-quality', quality);
+    }
   });
   on('exception', ({ code, msg, uid }) => {
     if (code >= FIRST_RECOVERY_CODE) return;
@@ -126,6 +136,7 @@ export function bridgeClientEvents(
     events.emit('relay-state-changed', ...mapRelayState(state, code));
   });
   return () => {
+    stopped = true;
     for (const [event, listener] of added) client.off(event, listener);
   };
 }

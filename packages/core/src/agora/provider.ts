@@ -52,7 +52,15 @@ export class AgoraProvider implements RtcProvider {
    * Agora republishes by itself after a reconnect.
    */
   readonly capabilities: ProviderCapabilities;
-  /** The neutral provider events, converted once from the Agora client's own (`user-published`, `connection-state-change`…). */
+  /**
+   * The neutral provider events, converted once from the Agora client's own
+   * (`user-published`, `connection-state-change`…). `network-quality` comes
+   * every 2 s for the local user (Agora's `network-quality`), each followed by
+   * the remote users whose levels changed, read from `getRemoteNetworkQuality()`:
+   * only users this client subscribes to, never one who left. A remote user's
+   * `uplink` is its own last mile into Agora (its sending to you), its
+   * `downlink` its last mile out of Agora (your media reaching it).
+   */
   readonly events = new EventEmitter<ProviderEventMap>();
   readonly #options: ResolvedAgoraProviderOptions;
   readonly #publisher: AgoraPublisher;

@@ -64,6 +64,7 @@ export type AgoraClient = Pick<
   | 'getRemoteVideoStats'
   | 'getRemoteAudioStats'
   | 'getLocalVideoStats'
+  | 'getRemoteNetworkQuality'
   | 'startChannelMediaRelay'
   | 'updateChannelMediaRelay'
   | 'stopChannelMediaRelay'

@@ -63,6 +63,12 @@ export class FakeAgoraClient implements AgoraClient {
   remoteVideoStats: Record<string, RemoteVideoTrackStats> = {};
   remoteAudioStats: Record<string, RemoteAudioTrackStats> = {};
   localVideoStats: LocalVideoTrackStats | undefined;
+  /**
+   * Agora's `DELETE_NEQ_AFTER_USER_LEAVE` parameter (on by default, set with
+   * `AgoraRTC.setParameter()`): when off, `getRemoteNetworkQuality()` keeps
+   * reporting users who left.
+   */
+  deleteQualityAfterUserLeave = true;
   rtcStats: AgoraRTCStats = {
     Duration: 0,
     RecvBitrate: 0,
@@ -74,6 +80,8 @@ export class FakeAgoraClient implements AgoraClient {
     OutgoingAvailableBandwidth: 0,
   };
   readonly #listeners = new Map<string, Set<Listener>>();
+  /** Agora's per-user stats entries, by uid as a string: created on subscribe, cleared on leave. */
+  readonly #remoteQuality = new Map<string, NetworkQuality>();
   readonly #failures = new Map<FailingClientMethod, ErrorCodeName>();
   readonly #hangOnJoin: boolean;
   #pendingJoin: ((error: FakeAgoraError) => void) | undefined;
@@ -134,6 +142,7 @@ export class FakeAgoraClient implements AgoraClient {
     this.#record('leave', []);
     this.published.clear();
     this.remoteUsers = [];
+    this.#remoteQuality.clear();
     const pending = this.#pendingJoin;
     this.#pendingJoin = undefined;
     if (this.connectionState !== 'DISCONNECTED') {
@@ -164,6 +173,10 @@ export class FakeAgoraClient implements AgoraClient {
     const remote = this.remoteUsers.find((u) => u.uid === user);
     const publishes = mediaType === 'video' ? remote?.hasVideo : remote?.hasAudio;
     if (!publishes) throw new FakeAgoraError('REMOTE_USER_IS_NOT_PUBLISHED', `${user} has no ${mediaType}`);
+    // Agora starts a stats entry per subscribed user; its levels stay unknown until its server reports.
+    if (!this.#remoteQuality.has(String(user))) {
+      this.#remoteQuality.set(String(user), { uplinkNetworkQuality: 0, downlinkNetworkQuality: 0 });
+    }
     return new FakeRemoteTrack(user, mediaType);
   }
 
@@ -206,6 +219,13 @@ export class FakeAgoraClient implements AgoraClient {
   getLocalVideoStats(): LocalVideoTrackStats {
     if (!this.localVideoStats) throw new Error('set localVideoStats first');
     return this.localVideoStats;
+  }
+
+  /** Like Agora 4.24.8: every subscribed user's entry, without users who left unless the parameter is off. */
+  getRemoteNetworkQuality(): Record<string, NetworkQuality> {
+    const present = new Set(this.remoteUsers.map((u) => String(u.uid)));
+    const entries = [...this.#remoteQuality].filter(([uid]) => !this.deleteQualityAfterUserLeave || present.has(uid));
+    return Object.fromEntries(entries.map(([uid, quality]) => [uid, { ...quality }]));
   }
 
   async startChannelMediaRelay(config: IChannelMediaRelayConfiguration): Promise<void> {
@@ -281,6 +301,11 @@ export class FakeAgoraClient implements AgoraClient {
   /** A `network-quality` report (every 2 s in Agora). */
   networkQuality(quality: NetworkQuality): void {
     this.#emit('network-quality', quality);
+  }
+  /** Agora's server rates a subscribed remote user's last mile (read by `getRemoteNetworkQuality()`). */
+  remoteNetworkQuality(uid: UID, quality: NetworkQuality): void {
+    if (!this.#remoteQuality.has(String(uid))) throw new Error(`fake: ${uid} was never subscribed to`);
+    this.#remoteQuality.set(String(uid), quality);
   }
   /** A `volume-indicator` report. */
   volumes(result: AgoraClientEventArgs<'volume-indicator'>[0]): void {
