@@ -257,7 +257,7 @@ export class SessionTracker implements WatchedVideoObserver {
     }
     this.session.emit('stall_end', {
       ...videoFields(video),
-      durationMs: Math.round(durationMs),
+      durationMs, // whole ms already: the value counted
       ...(withdrawn ? { withdrawn: true } : {}),
     });
   }
