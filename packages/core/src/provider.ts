@@ -184,7 +184,7 @@ export interface ProviderEventMap {
   'track-muted': [participantId: string, kind: TrackKind];
   /** A remote publisher unmuted `kind`. */
   'track-unmuted': [participantId: string, kind: TrackKind];
-  /** Uplink and downlink quality, 0–6 (Agora `network-quality`, about every 2 s); providers without an estimate never emit it. */
+  /** Uplink and downlink quality, 0–6: the local user's (about every 2 s on Agora) and remote participants' when their levels change; providers without an estimate never emit it. */
   'network-quality': [quality: NetworkQuality];
   /** Audio levels of the participants heard, while {@link ProviderCapabilities.audioLevels} is true (every 2 s on Agora, every `audioLevelIntervalMs` on the local provider). */
   'audio-levels': [levels: AudioLevel[]];

@@ -58,7 +58,7 @@ export type NetworkQualityLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /** Uplink and downlink quality of one participant (the local one when `participantId` is absent). */
 export interface NetworkQuality {
-  /** Whose quality this is; absent for the local user (Agora reports only the local user). */
+  /** Whose quality this is; absent for the local user. Agora reports the remote hosts this client subscribes to, the local provider every participant it exchanges media with. */
   participantId?: string;
   /** Quality of the sending side (Agora `uplinkNetworkQuality`), 0–6. */
   uplink: NetworkQualityLevel;
