@@ -47,7 +47,8 @@ export type RoomStateSource<T> = readonly [changedBy: readonly RoomEventName[], 
  * Calls `listener` with `read()` now, then again after each of `changedBy`
  * (and every `connection-state-changed`: a session's teardown, and every state
  * it resets, ends with it) whose handling changed the value, compared by
- * identity (so readers return immutable snapshots). Returns the function that stops.
+ * identity (so readers return immutable snapshots). Returns the function that
+ * stops: from then on `listener` is never called, even for the change being handled.
  */
 export function watchState<T>(
   room: Pick<EventEmitter<RoomEventMap>, 'on' | 'off'>,
@@ -63,5 +64,10 @@ export function watchState<T>(
     listener(value);
   };
   const events = [...changedBy, 'connection-state-changed'];
-  return onEvents(room, Object.fromEntries(events.map((event) => [event, callIfChanged])));
+  const stop = onEvents(room, Object.fromEntries(events.map((event) => [event, callIfChanged])));
+  return () => {
+    stop();
+    // An earlier listener of the same event may stop this one, and the emitter still calls it then.
+    listener = () => {};
+  };
 }

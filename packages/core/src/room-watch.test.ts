@@ -80,3 +80,18 @@ describe('room.watch()', () => {
     expect(room.eventNames()).toEqual([]);
   });
 });
+
+describe('room.watch() stopped by another listener of the same change', () => {
+  it('is not called after its stop function ran', async () => {
+    const { room, provider } = setup();
+    await room.join({ roomId: 'r', role: 'audience' });
+    let stopSecond = () => {};
+    room.watch('participants', (list) => {
+      if (list.length > 0) stopSecond();
+    });
+    const seen: number[] = [];
+    stopSecond = room.watch('participants', (list) => seen.push(list.length));
+    provider.remoteJoin('h');
+    expect(seen).toEqual([0]);
+  });
+});
