@@ -28,4 +28,13 @@ describe('option schemas', () => {
     );
     expect(() => parseInput(schema, { headers: 'x' }, 'options')).toThrow(/headers: must be object/);
   });
+
+  it('objectWith takes keys named like Object.prototype members for what they are: other keys', () => {
+    const strict = objectWith({ tickMs: z.optional(z.number()) });
+    expect(() => parseInput(strict, { toString: 1, constructor: 2 }, 'options')).toThrow(
+      /has unknown key "toString"\n.*has unknown key "constructor"/,
+    );
+    const headers = objectWith({}, (value) => typeof value === 'string', 'must be a string');
+    expect(() => parseInput(headers, { valueOf: 1 }, 'headers')).toThrow(/valueOf: must be a string/);
+  });
 });

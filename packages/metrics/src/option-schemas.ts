@@ -31,7 +31,7 @@ export function objectWith<Shape extends z.core.$ZodLooseShape>(
   return z.looseObject(shape).check((context) => {
     for (const key of Object.keys(context.value)) {
       const input = context.value[key];
-      if (key in shape || test(input)) continue;
+      if (Object.hasOwn(shape, key) || test(input)) continue;
       context.issues.push(
         message
           ? { code: 'custom', message, input, path: [key] }

@@ -28,6 +28,11 @@ describe('contextOptionSchema (the collector check of context, without z.record 
     ['free text as a custom value', custom([['note', 'hello world']])],
     ['an infinite custom number', custom([['score', Number.POSITIVE_INFINITY]])],
     ['an object as a custom value', custom([['nested', { a: 1 }]])],
+    [
+      'an email under a custom key named like an Object.prototype member',
+      custom([['constructor', 'jane@example.com']]),
+    ],
+    ['an object under a custom key named like an Object.prototype member', custom([['valueOf', { a: 1 }]])],
     ['custom as an array', { custom: ['a'] }],
     ['custom as a string', { custom: 'a' }],
   ];
@@ -44,5 +49,6 @@ describe('contextOptionSchema (the collector check of context, without z.record 
 
   it('rejects keys the context does not have (the collector option is strict)', () => {
     expect(contextOptionSchema.safeParse({ userEmail: 'x' }).success).toBe(false);
+    expect(contextOptionSchema.safeParse({ toString: 'x' }).success).toBe(false);
   });
 });
