@@ -37,4 +37,13 @@ describe('option schemas', () => {
     const headers = objectWith({}, (value) => typeof value === 'string', 'must be a string');
     expect(() => parseInput(headers, { valueOf: 1 }, 'headers')).toThrow(/valueOf: must be a string/);
   });
+
+  it('objectWith issues leave the checks after it, and those of the object around it, to report theirs too', () => {
+    const inner = objectWith({}, (value) => typeof value === 'string', 'must be a string').check(
+      z.refine((value) => Object.keys(value).length <= 1, 'at most one key'),
+    );
+    const schema = objectWith({ headers: inner });
+    const issues = schema.safeParse({ headers: { a: 1, b: 'x' }, extra: 1 }).error?.issues ?? [];
+    expect(issues.map((issue) => issue.path.join('.')).sort()).toEqual(['', 'headers', 'headers.a']);
+  });
 });

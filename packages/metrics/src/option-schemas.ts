@@ -32,10 +32,12 @@ export function objectWith<Shape extends z.core.$ZodLooseShape>(
     for (const key of Object.keys(context.value)) {
       const input = context.value[key];
       if (Object.hasOwn(shape, key) || test(input)) continue;
+      // Continuable, as the issues of z.catchall and z.strictObject are: later checks (here and
+      // in the objects around) still run, so every problem is reported at once.
       context.issues.push(
         message
-          ? { code: 'custom', message, input, path: [key] }
-          : { code: 'unrecognized_keys', keys: [key], input: context.value },
+          ? { code: 'custom', message, input, path: [key], continue: true }
+          : { code: 'unrecognized_keys', keys: [key], input: context.value, continue: true },
       );
     }
   }) as never;

@@ -51,4 +51,9 @@ describe('contextOptionSchema (the collector check of context, without z.record 
     expect(contextOptionSchema.safeParse({ userEmail: 'x' }).success).toBe(false);
     expect(contextOptionSchema.safeParse({ toString: 'x' }).success).toBe(false);
   });
+
+  it('reports every problem at once: a bad custom value hides neither a bad custom key nor an unknown context key', () => {
+    const result = contextOptionSchema.safeParse({ userEmail: 'x', custom: { '9lives': 1, note: 'hello world' } });
+    expect(result.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['', 'custom', 'custom.note']);
+  });
 });
