@@ -9,20 +9,34 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { manifest, PUBLISHED, repoRoot } from './entries.ts';
 
-const IMPORT_SPECIFIER = /(?:from|import)\s*\(?\s*["']([^"']+)["']/g;
+/** `from '…'`, `import '…'`, `import('…')` (dynamic, or a type in a `.d.ts`) and `/// <reference types="…" />`. */
+const IMPORT_SPECIFIER = /(?:from|import|types=)\s*\(?\s*["']([^"']+)["']/g;
+/** A documentation comment opening its line: its examples show imports the file does not make. */
+const DOC_COMMENT = /^\s*\/\*\*[\s\S]*?\*\//gm;
 
-/** Every file reachable from `entry` through relative imports, with the bare specifiers each imports. */
-function reachableImports(entry: string): Map<string, string[]> {
+/**
+ * The file a relative `specifier` in `file` names. A declaration file names
+ * its neighbours by their `.js` path (`./chunks/room-x.js`), whose types are
+ * in the `.d.ts` beside it.
+ */
+function resolveRelative(file: string, specifier: string): string {
+  const target = join(dirname(file), specifier);
+  return file.endsWith('.d.ts') ? target.replace(/\.js$/, '.d.ts') : target;
+}
+
+/** Every file reachable from `entry` through relative imports (declaration files through declaration files), with the bare specifiers each imports. */
+export function reachableImports(entry: string): Map<string, string[]> {
   const seen = new Map<string, string[]>();
   const pending = [entry];
   for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
     if (seen.has(file) || !existsSync(file)) continue;
-    const specifiers = [...readFileSync(file, 'utf8').matchAll(IMPORT_SPECIFIER)].map((match) => match[1] ?? '');
+    const code = readFileSync(file, 'utf8').replace(DOC_COMMENT, '');
+    const specifiers = [...code.matchAll(IMPORT_SPECIFIER)].map((match) => match[1] ?? '');
     seen.set(
       file,
       specifiers.filter((specifier) => !specifier.startsWith('.')),
     );
-    for (const specifier of specifiers.filter((s) => s.startsWith('.'))) pending.push(join(dirname(file), specifier));
+    for (const specifier of specifiers.filter((s) => s.startsWith('.'))) pending.push(resolveRelative(file, specifier));
   }
   return seen;
 }
