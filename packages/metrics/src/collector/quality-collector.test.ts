@@ -463,6 +463,25 @@ describe('createQualityCollector: options, sampling and emitters', () => {
     expect(f.of('error')[0]?.body.message).toMatch(/broken sink: disk full/);
   });
 
+  it('reports a sink whose writes reject once per event, never the reports of its own failures (which would loop)', async () => {
+    let writes = 0;
+    const f = collectorFixture({
+      sinks: [
+        createCallbackSink(async () => {
+          writes += 1;
+          if (writes < 100) throw new Error('offline'); // bounded, so that a loop ends
+        }),
+      ],
+    });
+    await join(f);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const failed = f.events.filter((e) => e.type !== 'error');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(f.of('error')).toHaveLength(failed.length);
+    expect(f.of('error')[0]?.body).toMatchObject({ origin: 'sink', code: 'SINK_WRITE_FAILED', fatal: false });
+    expect(f.of('error')[0]?.body.message).toMatch(/callback sink: offline/);
+  });
+
   it('logs every event when debug is on', async () => {
     const f = collectorFixture({ debug: true });
     await join(f);

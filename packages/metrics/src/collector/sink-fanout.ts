@@ -34,14 +34,16 @@ export function createSinkFanout(sinks: readonly TelemetrySink[], onFailure: Sin
       reporting = false;
     }
   };
-  // `call` runs synchronously for every sink (a throw is reported at once); a rejection is reported when it comes.
-  const each = async (code: string, call: (sink: TelemetrySink) => unknown) => {
+  // `call` runs synchronously for every sink (a throw is reported at once); a rejection is reported when it comes,
+  // unless the call was made while reporting (`quiet`, taken at the call): writing a failure's own `error` event
+  // must not fail into another one, later no more than at once, or a sink whose writes reject would loop.
+  const each = async (code: string, call: (sink: TelemetrySink) => unknown, quiet = reporting) => {
     await Promise.all(
       sinks.map(async (sink) => {
         try {
           await call(sink);
         } catch (error) {
-          report(sink.name, code, error instanceof Error ? error.message : String(error));
+          if (!quiet) report(sink.name, code, error instanceof Error ? error.message : String(error));
         }
       }),
     );
