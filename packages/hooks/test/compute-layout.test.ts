@@ -170,6 +170,25 @@ describe('computeLayout: bad input', () => {
     expect((error as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain(path);
   });
 
+  test.each<[LayoutMode, number]>([
+    ['speaker', -3],
+    ['nine-seat', -3],
+    ['host-plus-guests', 0.5],
+  ])('%s: a previous seat of %d throws INVALID_CONFIG naming the seat', (mode, seat) => {
+    // A hand-made previous layout: in speaker mode such a seat took the main tile from the speaker, in fixed modes it threw a TypeError.
+    const previous = computeLayout({ participants: people(3), container: portrait, mode });
+    const tiles = previous.tiles.map((tile) => (tile.participantId === 'p2' ? { ...tile, seat } : tile));
+    expect(() =>
+      computeLayout({
+        participants: people(3),
+        container: portrait,
+        mode,
+        activeSpeaker: 'p1',
+        previous: { ...previous, tiles },
+      }),
+    ).toThrow(/previous\.tiles\.\d\.seat: must be (a whole number|at least 0)/);
+  });
+
   it('says a zero container side must be above 0', () => {
     expect(() =>
       computeLayout({ participants: people(2), container: { width: 0, height: 100 }, mode: 'grid' }),

@@ -28,7 +28,7 @@ const layoutInputSchema = z.object({
   previous: z.optional(
     z.object({
       mode: z.string(),
-      tiles: z.array(z.object({ participantId: z.string(), seat: z.number() })),
+      tiles: z.array(z.object({ participantId: z.string(), seat: wholeNumber(0) })),
     }),
   ),
   aspectRatio: z.optional(positive),
