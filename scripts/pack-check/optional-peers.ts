@@ -2,12 +2,13 @@
  * Optional peer dependencies (rxjs for `/rx`, the Agora SDK for `/agora`,
  * React for `/react`) belong to opt-in entries only: an app that installs none
  * of them must still load and type-check every package's main entry. This
- * walks each main entry's built files (`dist/index.js`, `dist/index.d.ts` and
- * the chunks they import) and names every import of an optional peer.
+ * walks each main entry's built files (`dist/index.js`, `dist/index.d.ts`, the
+ * chunks they import and the entries of our other packages they import) and
+ * names every import of any package's optional peer.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { manifest, PUBLISHED, repoRoot } from './entries.ts';
+import { PUBLISHED, repoRoot } from './entries.ts';
 
 /** `from '…'`, `import '…'`, `import('…')` (dynamic, or a type in a `.d.ts`) and `/// <reference types="…" />`. */
 const IMPORT_SPECIFIER = /(?:from|import|types=)\s*\(?\s*["']([^"']+)["']/g;
@@ -24,37 +25,71 @@ function resolveRelative(file: string, specifier: string): string {
   return file.endsWith('.d.ts') ? target.replace(/\.js$/, '.d.ts') : target;
 }
 
-/** Every file reachable from `entry` through relative imports (declaration files through declaration files), with the bare specifiers each imports. */
-export function reachableImports(entry: string): Map<string, string[]> {
+/**
+ * Every file reachable from `entry` through relative imports (declaration
+ * files through declaration files) and through the bare imports `resolve`
+ * maps to a file, with the bare specifiers each imports.
+ */
+export function reachableImports(
+  entry: string,
+  resolve: (specifier: string, declaration: boolean) => string | undefined = () => undefined,
+): Map<string, string[]> {
   const seen = new Map<string, string[]>();
   const pending = [entry];
   for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
     if (seen.has(file) || !existsSync(file)) continue;
     const code = readFileSync(file, 'utf8').replace(DOC_COMMENT, '');
     const specifiers = [...code.matchAll(IMPORT_SPECIFIER)].map((match) => match[1] ?? '');
-    seen.set(
-      file,
-      specifiers.filter((specifier) => !specifier.startsWith('.')),
-    );
+    const bare = specifiers.filter((specifier) => !specifier.startsWith('.'));
+    seen.set(file, bare);
     for (const specifier of specifiers.filter((s) => s.startsWith('.'))) pending.push(resolveRelative(file, specifier));
+    for (const specifier of bare) {
+      const target = resolve(specifier, file.endsWith('.d.ts'));
+      if (target !== undefined) pending.push(target);
+    }
   }
   return seen;
 }
 
-/** Imports of optional peers from the main entries, one line each; undefined when there are none. */
-export function optionalPeerImports(): string | undefined {
-  const problems = PUBLISHED.flatMap((folder) => {
-    const meta = (manifest(folder) as { peerDependenciesMeta?: Record<string, { optional?: boolean }> })
-      .peerDependenciesMeta;
-    const optional = Object.entries(meta ?? {}).flatMap(([name, { optional }]) => (optional ? [name] : []));
-    const dist = join(repoRoot, 'packages', folder, 'dist');
-    return ['index.js', 'index.d.ts'].flatMap((entry) =>
-      [...reachableImports(join(dist, entry))].flatMap(([file, imports]) =>
+interface Manifest {
+  exports?: Record<string, string | { types?: string; import?: string }>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+}
+
+/**
+ * Imports of optional peers from the main entries, one line each; undefined
+ * when there are none. A main entry may import no package's optional peer (an
+ * app installs none of them for it, whichever package declares it), also not
+ * through another package's entry (`@liveroom/core/rx` from hooks' main entry).
+ */
+export function optionalPeerImports(
+  packagesDir = join(repoRoot, 'packages'),
+  folders: readonly string[] = PUBLISHED,
+): string | undefined {
+  const manifests = new Map(
+    folders.map((folder) => [
+      folder,
+      JSON.parse(readFileSync(join(packagesDir, folder, 'package.json'), 'utf8')) as Manifest,
+    ]),
+  );
+  const optional = [...manifests.values()].flatMap(({ peerDependenciesMeta = {} }) =>
+    Object.entries(peerDependenciesMeta).flatMap(([name, { optional }]) => (optional ? [name] : [])),
+  );
+  // `@liveroom/<folder>[/<subpath>]` → that entry's built file (its types for a declaration file).
+  const resolve = (specifier: string, declaration: boolean) => {
+    const [, folder = '', subpath = ''] = /^@liveroom\/([^/]+)(\/.+)?$/.exec(specifier) ?? [];
+    const target = manifests.get(folder)?.exports?.[`.${subpath}`];
+    const file = typeof target === 'string' ? target : declaration ? target?.types : target?.import;
+    return file === undefined ? undefined : join(packagesDir, folder, file);
+  };
+  const problems = folders.flatMap((folder) =>
+    ['index.js', 'index.d.ts'].flatMap((entry) =>
+      [...reachableImports(join(packagesDir, folder, 'dist', entry), resolve)].flatMap(([file, imports]) =>
         imports
           .filter((specifier) => optional.some((peer) => specifier === peer || specifier.startsWith(`${peer}/`)))
-          .map((specifier) => `${relative(repoRoot, file)} imports the optional peer "${specifier}"`),
+          .map((specifier) => `${relative(repoRoot, file)} imports the optional peer "${specifier}" (from ${folder})`),
       ),
-    );
-  });
-  return problems.length === 0 ? undefined : `${problems.join('\n')}\nMove that code to an opt-in entry.`;
+    ),
+  );
+  return problems.length === 0 ? undefined : `${[...new Set(problems)].join('\n')}\nMove that code to an opt-in entry.`;
 }
