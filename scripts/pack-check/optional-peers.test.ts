@@ -110,4 +110,12 @@ describe('optionalPeerImports', () => {
     );
     expect(optionalPeerImports(packages, ['core', 'hooks'])).toBeUndefined();
   });
+
+  it('fails on a main entry that is not built rather than passing it unread', () => {
+    const packages = fakePackages('export {};\n', 'export {};\n');
+    rmSync(join(packages, 'hooks', 'dist', 'index.d.ts'));
+    expect(optionalPeerImports(packages, ['core', 'hooks'])).toMatch(
+      /hooks[/\\]dist[/\\]index\.d\.ts is missing: run pnpm build first/,
+    );
+  });
 });

@@ -83,13 +83,19 @@ export function optionalPeerImports(
     return file === undefined ? undefined : join(packagesDir, folder, file);
   };
   const problems = folders.flatMap((folder) =>
-    ['index.js', 'index.d.ts'].flatMap((entry) =>
-      [...reachableImports(join(packagesDir, folder, 'dist', entry), resolve)].flatMap(([file, imports]) =>
+    ['index.js', 'index.d.ts'].flatMap((entry) => {
+      const path = join(packagesDir, folder, 'dist', entry);
+      // Unbuilt, it would pass unread.
+      if (!existsSync(path)) return [`${relative(repoRoot, path)} is missing: run pnpm build first`];
+      return [...reachableImports(path, resolve)].flatMap(([file, imports]) =>
         imports
           .filter((specifier) => optional.some((peer) => specifier === peer || specifier.startsWith(`${peer}/`)))
-          .map((specifier) => `${relative(repoRoot, file)} imports the optional peer "${specifier}" (from ${folder})`),
-      ),
-    ),
+          .map(
+            (specifier) =>
+              `${relative(repoRoot, file)} imports the optional peer "${specifier}" (from ${folder}): move that code to an opt-in entry`,
+          ),
+      );
+    }),
   );
-  return problems.length === 0 ? undefined : `${[...new Set(problems)].join('\n')}\nMove that code to an opt-in entry.`;
+  return problems.length === 0 ? undefined : [...new Set(problems)].join('\n');
 }
