@@ -51,10 +51,14 @@ describe('local provider connection', () => {
   });
 
   it('reconnects every page after the signalling server restarts, and video flows again', async () => {
+    // The host retries every 25-100 ms and its viewers wait 0.5-2 s, so the host is back, and
+    // republishing, before them: the order in which a republish once connected the viewers it knew
+    // from before the drop, not yet back (the server refused those offers, and no new ones followed).
+    const viewerRetries = { ...fastRetries, backoffBaseMs: 1000, backoffMaxMs: 2000 };
     const [host, alice, bob] = await Promise.all([
-      openRoomPage(h, fastRetries),
-      openRoomPage(h, fastRetries),
-      openRoomPage(h, fastRetries),
+      openRoomPage(h, { ...fastRetries, backoffBaseMs: 50, backoffMaxMs: 100 }),
+      openRoomPage(h, viewerRetries),
+      openRoomPage(h, viewerRetries),
     ]);
     await host.evaluate(() => window.lr.join({ roomId: 'restart', role: 'host', userId: 'host' }));
     await host.evaluate(() => window.lr.publishCamera());

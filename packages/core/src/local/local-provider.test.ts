@@ -8,6 +8,8 @@ const fakes = vi.hoisted(() => {
   let makeCertificate: (certificate: undefined) => void = () => undefined;
   return {
     entered: 0,
+    /** Sockets the provider closed. */
+    closed: 0,
     /** How the server answers the next join (a socket for the session by default). */
     answer: undefined as ((signal: AbortSignal) => Promise<never>) | undefined,
     /** What the server sends reaches the provider here. */
@@ -36,7 +38,9 @@ vi.mock('./entry.js', () => ({
       open: true,
       send: () => undefined,
       request: async () => undefined,
-      close: () => undefined,
+      close: () => {
+        fakes.closed += 1;
+      },
     };
     return { socket, joined: { type: 'joined', participants: [], serverTime: 0 }, serverTimeOffsetMs: 0 };
   },
@@ -49,6 +53,8 @@ vi.mock('./peer-link.js', async (importOriginal) => ({
 afterEach(() => {
   vi.useRealTimers();
   fakes.answer = undefined;
+  fakes.entered = 0;
+  fakes.closed = 0;
 });
 
 describe('LocalProvider', () => {
@@ -66,6 +72,31 @@ describe('LocalProvider', () => {
     fakes.makeCertificate();
     expect(await outcome).toBe('aborted');
     expect(vi.getTimerCount()).toBe(0); // no audio-level or network-quality ticker for a session that ended
+  });
+
+  it("rejects with the caller's reason, starts no timer and keeps no session when the caller aborts while the certificate is made", async () => {
+    vi.useFakeTimers();
+    const provider = createLocalProvider({ signallingUrl: 'ws://127.0.0.1:1' });
+    const caller = new AbortController();
+    const params = { roomId: 'r1', userId: 'u1', role: 'host' as const };
+    const outcome = provider.join({ ...params, signal: caller.signal }).then(
+      () => 'joined',
+      (error: unknown) => error,
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fakes.entered).toBe(1); // in the room, waiting for the certificate
+    const timedOut = new Error('join timed out');
+    caller.abort(timedOut); // the room gave up (its timeout), and has not called leave() yet
+    fakes.makeCertificate();
+    expect(await outcome).toBe(timedOut);
+    expect(vi.getTimerCount()).toBe(0); // no audio-level or network-quality ticker
+    expect(fakes.closed).toBe(1); // the signalling socket is closed: the server lets the user out
+    await expect(provider.sendData('anyone?', {})).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    // No session is left behind: a new join() is not refused as "already in a room".
+    const again = provider.join({ ...params, signal: new AbortController().signal });
+    fakes.makeCertificate();
+    await expect(again).resolves.toMatchObject({ userId: 'u1' });
+    await provider.leave();
   });
 
   it('does not release the session of a join() made after leave() ended an earlier one', async () => {

@@ -118,8 +118,8 @@ export class LocalProvider implements RtcProvider {
       // Nothing is published yet, so it needs no uplinks.
       this.#roster.learn(entry.joined.participants, false);
       const certificate = await this.#certificate;
-      // leave() may have ended the join meanwhile (not the caller's signal: that failed the reconnect e2e).
-      lifetime.signal.throwIfAborted();
+      // leave() or the caller (the room's timeout or leave()) may have ended the join meanwhile.
+      signal.throwIfAborted();
       if (certificate) certificates.push(certificate);
       this.#audioLevels.start(this.#config.audioLevelIntervalMs);
       this.#networkQuality.start(this.#config.networkQualityIntervalMs);
@@ -171,7 +171,7 @@ export class LocalProvider implements RtcProvider {
   async publish(track: ProviderLocalTrack): Promise<void> {
     const session = this.#requireSession('publish()');
     if (!canPublish(session.role)) throw new LiveroomError('INVALID_STATE', 'The audience cannot publish.');
-    await this.#publications.publish(this.#mesh as Mesh, track, this.#roster.ids());
+    await this.#publications.publish(this.#mesh as Mesh, track, () => this.#roster.ids());
   }
 
   /** Stops sending the track to everyone; a track not published resolves at once. */

@@ -35,14 +35,21 @@ export class MeshPublications {
     return this.#published.size > 0;
   }
 
-  /** Announces the track and sends it to each of `viewers` over the mesh (a muted track sends nothing). */
-  async publish(mesh: Mesh, track: ProviderLocalTrack, viewers: Iterable<string>): Promise<void> {
+  /**
+   * Announces the track and sends it over the mesh (a muted track sends
+   * nothing) to each of `viewers()`, read once the server has answered: the
+   * room may have changed meanwhile (a republish right after a rejoin starts
+   * before the rejoined room is known). An uplink to someone not in the room
+   * would be refused by the server and would stop that viewer, arriving
+   * later, from getting one.
+   */
+  async publish(mesh: Mesh, track: ProviderLocalTrack, viewers: () => Iterable<string>): Promise<void> {
     this.#published.set(track.kind, track);
     await this.#links.announce({ type: 'publish', kind: track.kind });
     const muted = this.#muted.has(track);
     if (muted) await this.#links.announce({ type: 'mute', kind: track.kind });
     mesh.send(track.kind, muted ? null : track.mediaStreamTrack);
-    for (const id of viewers) mesh.connectViewer(id);
+    for (const id of viewers()) mesh.connectViewer(id);
   }
 
   /** Stops sending the track to everyone; a track not published resolves at once. */
