@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { LiveroomError } from './errors.js';
 import type { RemoteParticipant } from './participants.js';
 import type { Room } from './room.js';
+import type { ROOM_STATE_NAMES, RoomStateName } from './room-state.js';
 import { roomEvent$, roomState$ } from './rx/observables.js';
 import type { RemoteTrack } from './tracks.js';
 import type { ConnectionState, ConnectionStateChange, Role, TrackKind } from './types.js';
@@ -41,5 +42,9 @@ describe('RoomEventMap', () => {
     expectTypeOf(roomState$(room, 'role')).toExtend<{ subscribe(next: (role: Role | undefined) => void): unknown }>();
     // @ts-expect-error: not a piece of room state
     room.watch('speakers', () => {});
+  });
+
+  it('validates every piece of room state by name', () => {
+    expectTypeOf<(typeof ROOM_STATE_NAMES)[number]>().toEqualTypeOf<RoomStateName>();
   });
 });

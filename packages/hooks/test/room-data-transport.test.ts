@@ -35,6 +35,16 @@ describe('createRoomDataPkTransport', () => {
     expect(alice.provider.calls.find((c) => c.method === 'sendData')?.args[1]).toEqual({ to: ['bob'] });
   });
 
+  it('refuses a message to another room with NOT_SUPPORTED, naming the transports that span rooms', async () => {
+    const { alice } = await pair();
+    const elsewhere = { ...invite, to: { userId: 'bob', roomId: 'shop-2' } };
+    await expect(createRoomDataPkTransport(alice.room).send(elsewhere)).rejects.toMatchObject({
+      code: 'NOT_SUPPORTED',
+      message: expect.stringMatching(/"shop-2".*createLocalPkTransport\(room\).*your own PkTransport/),
+    });
+    expect(alice.provider.calls.some((c) => c.method === 'sendData')).toBe(false);
+  });
+
   it.each<[string, unknown]>([
     ['not JSON', '{oops'],
     ['another protocol', JSON.stringify({ kind: 'chat', text: 'hi' })],

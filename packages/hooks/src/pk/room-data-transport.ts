@@ -39,7 +39,7 @@ export function createRoomDataPkTransport(room: Room): PkTransport {
       if (message.to.roomId !== room.roomId) {
         throw new LiveroomError(
           'NOT_SUPPORTED',
-          `Room data messages cannot reach room "${message.to.roomId}": ${OWN_TRANSPORT}.`,
+          `Room data messages cannot reach room "${message.to.roomId}": for a cross-room battle use createLocalPkTransport(room) on the local provider, or ${OWN_TRANSPORT}.`,
         );
       }
       await room.sendData(JSON.stringify(message), { to: [message.to.userId] });
