@@ -299,6 +299,9 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
    * with each new value once (after the room event that changed it). Returns
    * the function that stops. Works in and out of a session; the room's events
    * stay the source (use `@liveroom/core/rx`'s `roomState$` for an observable).
+   * The first call comes before `watch()` returns, so a listener that may stop
+   * on the current value cannot call the returned function yet: check the value
+   * after `watch()` returns, or use `roomState$` with `take`/`takeWhile`.
    *
    * @example
    * ```ts
