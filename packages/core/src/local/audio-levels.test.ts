@@ -1,5 +1,6 @@
+import { EventEmitter } from 'eventemitter3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AudioLevel } from '../provider.js';
+import type { AudioLevel, ProviderEventMap } from '../provider.js';
 import { AudioLevelMeter, AudioLevelReporter, audioEnergyOf, levelBetween } from './audio-levels.js';
 import type { Mesh } from './mesh.js';
 
@@ -63,12 +64,13 @@ describe('AudioLevelReporter', () => {
   /** A reporter on `mesh` reading every second, and what it reported. */
   const reporting = (mesh: Mesh) => {
     const reports: AudioLevel[][] = [];
-    const reporter = new AudioLevelReporter(
-      () => mesh,
-      (levels) => reports.push(levels),
-    );
+    const warnings: string[] = [];
+    const events = new EventEmitter<ProviderEventMap>();
+    events.on('audio-levels', (levels) => reports.push(levels));
+    events.on('warning', (error) => warnings.push(error.message));
+    const reporter = new AudioLevelReporter(() => mesh, events);
     reporter.start(1000);
-    return { reports, reporter };
+    return { reports, warnings, reporter };
   };
   const uplink = (pcId: string, energy: () => [number, number]) => {
     const sender = { track: {}, ...statsOf('media-source', energy) };
@@ -119,6 +121,49 @@ describe('AudioLevelReporter', () => {
     t += 1;
     await vi.advanceTimersByTimeAsync(1000);
     expect(reports).toEqual([]);
+    reporter.stop();
+  });
+});
+
+describe('AudioLevelReporter reading failures', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('says nothing of a receiver whose stats fail because its connection closed meanwhile, and still hears the microphone', async () => {
+    vi.useFakeTimers();
+    let t = 10;
+    const closing = {
+      pcId: 'pc-1',
+      closed: false,
+      receiver: () => ({
+        getStats: async () => {
+          closing.closed = true; // the host's new offer replaced this connection while it was read
+          throw new DOMException('The peer connection is closed.', 'InvalidStateError');
+        },
+      }),
+    };
+    const microphone = {
+      track: {},
+      getStats: async () =>
+        new Map([
+          ['M', { id: 'M', type: 'media-source', kind: 'audio', totalAudioEnergy: t * 0.25, totalSamplesDuration: t }],
+        ]),
+    };
+    const mesh = {
+      downlinks: new Map([['host', closing]]),
+      uplinks: new Map([['bob', { pcId: 'pc-2', closed: false, sender: () => microphone }]]),
+    } as unknown as Mesh;
+    const events = new EventEmitter<ProviderEventMap>();
+    const reports: AudioLevel[][] = [];
+    const warnings: string[] = [];
+    events.on('audio-levels', (levels) => reports.push(levels));
+    events.on('warning', (error) => warnings.push(error.message));
+    const reporter = new AudioLevelReporter(() => mesh, events);
+    reporter.start(1000);
+    await vi.advanceTimersByTimeAsync(1000);
+    t += 1;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(warnings).toEqual([]);
+    expect(reports).toEqual([[{ level: 0.5 }]]);
     reporter.stop();
   });
 });

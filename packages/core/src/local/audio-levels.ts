@@ -11,9 +11,9 @@
  * packet's level (`getSynchronizationSources()`) would miss speech between
  * samples: a sampler in step with a beeping source reads 0 every time.
  */
-import type { AudioLevel } from '../provider.js';
+import type { AudioLevel, ProviderEvents } from '../provider.js';
 import type { Mesh } from './mesh.js';
-import { MeshTicker } from './mesh-ticker.js';
+import { MeshTicker, readOpenLink } from './mesh-ticker.js';
 
 /** The cumulative audio counters of one stream, as `getStats()` reports them. */
 export interface AudioEnergy {
@@ -84,28 +84,40 @@ async function readAudioEnergy(mesh: Mesh): Promise<Map<string | undefined, Audi
   const readings = new Map<string | undefined, AudioEnergy>();
   for (const [participantId, link] of mesh.downlinks) {
     const receiver = link.closed ? undefined : link.receiver('audio');
-    const energy = receiver && audioEnergyOf(await receiver.getStats(), 'inbound-rtp');
+    const report = receiver && (await readOpenLink(link, () => receiver.getStats()));
+    const energy = report && audioEnergyOf(report, 'inbound-rtp');
     if (energy) readings.set(participantId, { ...energy, source: `${link.pcId} ${energy.source}` });
   }
   // Every uplink sends the same microphone track; one sender's media-source is enough.
   const microphone = [...mesh.uplinks.values()].find((link) => !link.closed && link.sender('audio').track);
-  const energy = microphone && audioEnergyOf(await microphone.sender('audio').getStats(), 'media-source');
-  if (energy) readings.set(undefined, { ...energy, source: `${microphone.pcId} ${energy.source}` });
+  const report = microphone && (await readOpenLink(microphone, () => microphone.sender('audio').getStats()));
+  const energy = report && audioEnergyOf(report, 'media-source');
+  if (microphone && energy) readings.set(undefined, { ...energy, source: `${microphone.pcId} ${energy.source}` });
   return readings;
 }
 
-/** Reports audio levels every interval while a session runs (`start(intervalMs)`, `stop()`). */
+/**
+ * Reports audio levels every interval while a session runs (`start(intervalMs)`,
+ * `stop()`), as `audio-levels` on the provider's events, and an unexpected
+ * failure of its reading as `warning` (see {@link MeshTicker}).
+ */
 export class AudioLevelReporter extends MeshTicker<Map<string | undefined, AudioEnergy>> {
   #meter = new AudioLevelMeter();
 
-  /** `mesh` returns the session's mesh (none between sessions); `report` receives every non-empty set of levels. */
-  constructor(mesh: () => Mesh | undefined, report: (levels: AudioLevel[]) => void) {
-    super(mesh, readAudioEnergy, (readings) => {
-      // A publisher the mesh dropped while it was read may have left already: it must not speak again.
-      const now = mesh();
-      const linked = [...readings].filter(([id]) => id === undefined || now?.downlinks.has(id));
-      const levels = this.#meter.levels(new Map(linked));
-      if (levels.length > 0) report(levels);
+  /** `mesh` returns the session's mesh (none between sessions); `events` are the provider's. */
+  constructor(mesh: () => Mesh | undefined, events: ProviderEvents) {
+    super({
+      what: 'audio levels',
+      mesh,
+      read: readAudioEnergy,
+      use: (readings) => {
+        // A publisher the mesh dropped while it was read may have left already: it must not speak again.
+        const now = mesh();
+        const linked = [...readings].filter(([id]) => id === undefined || now?.downlinks.has(id));
+        const levels = this.#meter.levels(new Map(linked));
+        if (levels.length > 0) events.emit('audio-levels', levels);
+      },
+      warn: (error) => events.emit('warning', error),
     });
   }
 

@@ -1,6 +1,8 @@
 import { EventEmitter } from 'eventemitter3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isLiveroomError } from '../errors.js';
+import { createRoom } from '../room.js';
+import type { NetworkQuality } from '../types.js';
 import { createLocalProvider } from './local-provider.js';
 
 /** The server lets the join in at once; the session's certificate is made when the test says so. */
@@ -10,8 +12,12 @@ const fakes = vi.hoisted(() => {
     entered: 0,
     /** Sockets the provider closed. */
     closed: 0,
-    /** How the server answers the next join (a socket for the session by default). */
-    answer: undefined as ((signal: AbortSignal) => Promise<never>) | undefined,
+    /** What the server does before letting the next join in (a refusal rejects). */
+    answer: undefined as ((signal: AbortSignal) => Promise<unknown>) | undefined,
+    /** The session's socket: emit `lost` on its events to drop the connection. */
+    socket: undefined as { events: EventEmitter<{ lost: [] }> } | undefined,
+    /** Set to make every network-quality reading throw this message (a bug in the reader). */
+    qualityBug: undefined as string | undefined,
     /** What the server sends reaches the provider here. */
     deliver: (_message: unknown) => {},
     certificate: () =>
@@ -32,9 +38,9 @@ vi.mock('./entry.js', () => ({
   ) => {
     fakes.entered += 1;
     fakes.deliver = onMessage;
-    if (fakes.answer) return fakes.answer(signal);
+    if (fakes.answer) await fakes.answer(signal);
     const socket = {
-      events: new EventEmitter(),
+      events: new EventEmitter<{ lost: [] }>(),
       open: true,
       send: () => undefined,
       request: async () => undefined,
@@ -42,9 +48,20 @@ vi.mock('./entry.js', () => ({
         fakes.closed += 1;
       },
     };
+    fakes.socket = socket;
     return { socket, joined: { type: 'joined', participants: [], serverTime: 0 }, serverTimeOffsetMs: 0 };
   },
 }));
+vi.mock('./network-quality.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./network-quality.js')>();
+  return {
+    ...actual,
+    worstLevel: (levels: Parameters<typeof actual.worstLevel>[0]) => {
+      if (fakes.qualityBug) throw new TypeError(fakes.qualityBug);
+      return actual.worstLevel(levels);
+    },
+  };
+});
 vi.mock('./peer-link.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./peer-link.js')>()),
   generateCertificate: () => fakes.certificate(),
@@ -55,6 +72,7 @@ afterEach(() => {
   fakes.answer = undefined;
   fakes.entered = 0;
   fakes.closed = 0;
+  fakes.qualityBug = undefined;
 });
 
 describe('LocalProvider', () => {
@@ -133,5 +151,66 @@ describe('LocalProvider', () => {
     await vi.waitFor(() => expect(warnings).toHaveLength(1));
     expect(warnings[0]).toMatch(/^sdp from host failed: /);
     await provider.leave();
+  });
+});
+
+describe('LocalProvider network quality', () => {
+  const params = { roomId: 'r1', userId: 'u1', role: 'host' as const, signal: new AbortController().signal };
+
+  it('warns once per distinct failure of its reading, not every tick, and keeps reading', async () => {
+    vi.useFakeTimers();
+    const provider = createLocalProvider({ signallingUrl: 'ws://127.0.0.1:1', networkQualityIntervalMs: 1000 });
+    const warnings: string[] = [];
+    const qualities: NetworkQuality[] = [];
+    provider.events.on('warning', (error) => warnings.push(`${error.code} ${error.message}`));
+    provider.events.on('network-quality', (quality) => qualities.push(quality));
+    const joining = provider.join(params);
+    fakes.makeCertificate();
+    await joining;
+    fakes.qualityBug = 'boom';
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(warnings).toEqual([expect.stringMatching(/^PROVIDER_ERROR .*network quality.*boom/)]);
+    fakes.qualityBug = 'bang'; // another failure is news
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[1]).toMatch(/bang/);
+    expect(qualities).toEqual([]);
+    fakes.qualityBug = undefined; // still ticking: the first good reading is reported
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(qualities).toEqual([{ uplink: 0, downlink: 0 }]);
+    expect(warnings).toHaveLength(2);
+    await provider.leave();
+  });
+
+  it("reads 6 (disconnected) for the local user while reconnecting, through room.watch('networkQuality'), then measures again", async () => {
+    vi.useFakeTimers();
+    const provider = createLocalProvider({ signallingUrl: 'ws://127.0.0.1:1', networkQualityIntervalMs: 1000 });
+    const room = createRoom({ provider });
+    const seen: (NetworkQuality | undefined)[] = [];
+    room.watch('networkQuality', (quality) => seen.push(quality));
+    const joining = room.join({ roomId: 'r1', userId: 'u1', role: 'host' });
+    await vi.advanceTimersByTimeAsync(0);
+    fakes.makeCertificate();
+    await joining;
+    await vi.advanceTimersByTimeAsync(1000); // no paths yet: unknown
+    expect(seen).toEqual([undefined, { uplink: 0, downlink: 0 }]);
+
+    let letIn: (value?: unknown) => void = () => undefined;
+    fakes.answer = () => new Promise((resolve) => (letIn = resolve));
+    fakes.socket?.events.emit('lost');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(room.connectionState).toBe('reconnecting');
+    expect(seen.at(-1)).toEqual({ uplink: 6, downlink: 6 });
+    await vi.advanceTimersByTimeAsync(5000); // readings of the closed mesh say nothing meanwhile
+    expect(seen).toHaveLength(3);
+
+    fakes.answer = undefined;
+    letIn();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(room.connectionState).toBe('connected');
+    await vi.advanceTimersByTimeAsync(1000); // measured again: no paths yet, unknown
+    expect(seen.at(-1)).toEqual({ uplink: 0, downlink: 0 });
+    expect(seen).toHaveLength(4);
+    await room.leave();
   });
 });

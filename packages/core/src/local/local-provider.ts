@@ -58,18 +58,16 @@ export class LocalProvider implements RtcProvider {
   readonly events = new EventEmitter<ProviderEventMap>();
   /** Cross-room traffic stays off {@link ProviderEventMap}: it is this provider's own API. */
   readonly #crossRoom = new CrossRoomMessages();
-  readonly #audioLevels = new AudioLevelReporter(
-    () => this.#mesh,
-    (levels) => this.events.emit('audio-levels', levels),
-  );
+  readonly #roster = new RemoteRoster(this.events);
+  readonly #audioLevels = new AudioLevelReporter(() => this.#mesh, this.events);
   readonly #networkQuality = new NetworkQualityReporter(
     () => this.#mesh,
-    (quality) => this.events.emit('network-quality', quality),
+    this.events,
+    (id) => this.#roster.has(id),
   );
   readonly #config: LocalProviderConfig;
   /** Lets the server tell this client's reconnect from a second user with the same id. */
   readonly #sessionId = crypto.randomUUID();
-  readonly #roster = new RemoteRoster(this.events);
   readonly #publications = new MeshPublications({
     mesh: () => this.#mesh,
     announce: (message) => this.#request(message),
@@ -331,9 +329,11 @@ export class LocalProvider implements RtcProvider {
     // The room publishes again after the reconnect (keepsPublicationsOnReconnect: false).
     this.#publications.clear();
     this.events.emit('connection-state-changed', 'reconnecting', 'network');
+    this.#networkQuality.reconnecting();
     try {
       const entry = await this.#enter(lifetime.signal, this.#config.reconnectAttempts);
       this.events.emit('connection-state-changed', 'connected', 'reconnected');
+      this.#networkQuality.reconnected();
       this.#roster.learn(entry.joined.participants, true);
     } catch (error) {
       if (lifetime.signal.aborted) return;

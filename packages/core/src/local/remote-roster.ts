@@ -28,6 +28,11 @@ export class RemoteRoster {
     return [...this.#known.keys()];
   }
 
+  /** True while `id` is in the room. */
+  has(id: string): boolean {
+    return this.#known.has(id);
+  }
+
   /** True when `id` announced `kind` as published. */
   publishes(id: string, kind: TrackKind): boolean {
     return this.#known.get(id)?.published.has(kind) ?? false;
