@@ -124,13 +124,18 @@ describe('local provider mesh', () => {
     await expect.poll(() => loudest(host, undefined), POLL).toBeGreaterThan(0);
   });
 
-  it('lets a cohost step down: the others see the role change and its media goes', async () => {
+  it('lets a cohost step down: the others see the role change, its media goes, and its quality turns unknown', async () => {
     expect(await bob.evaluate(() => window.lr.resources().providerPeerConnections)).toBe(2);
+    const aliceAsBobSees = async () =>
+      (await firstArgs<NetworkQuality>(bob, 'network-quality')).findLast((q) => q.participantId === 'alice');
+    await expect.poll(async () => (await aliceAsBobSees())?.uplink ?? 0, POLL).toBeGreaterThan(0);
     await alice.evaluate(() => window.lr.setRole('audience'));
     await expect
       .poll(() => bob.evaluate(() => window.lr.participants().find((p) => p.id === 'alice')), POLL)
       .toMatchObject({ role: 'audience', published: [], subscribed: [] });
     await expect.poll(() => bob.evaluate(() => window.lr.resources().providerPeerConnections), POLL).toBe(1);
+    // Bob has no path to or from Alice any more: 0 (unknown), not her last measured level.
+    await expect.poll(aliceAsBobSees, POLL).toEqual({ participantId: 'alice', uplink: 0, downlink: 0 });
     expect(await alice.evaluate(() => window.lr.resources().liveCaptureTracks)).toBe(0);
   });
 

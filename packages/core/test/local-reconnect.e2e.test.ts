@@ -6,7 +6,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../../../scripts/testing/harness.ts';
-import { expectVideoFlowing, openRoomPage, POLL } from './pages.ts';
+import type { NetworkQuality } from '../src/index.js';
+import { expectVideoFlowing, firstArgs, openRoomPage, POLL } from './pages.ts';
 
 let h: Harness;
 
@@ -19,6 +20,11 @@ afterAll(async () => {
 });
 
 const fastRetries = { backoffBaseMs: 100, backoffMaxMs: 800, reconnectAttempts: 30 };
+
+/** The local user's latest network quality as `page` logged it. */
+async function ownQuality(page: Page): Promise<NetworkQuality | undefined> {
+  return (await firstArgs<NetworkQuality>(page, 'network-quality')).findLast((q) => q.participantId === undefined);
+}
 
 function subscriptions(page: Page, publisherId: string): Promise<number> {
   return page.evaluate(
@@ -68,9 +74,12 @@ describe('local provider connection', () => {
     await expectVideoFlowing(bob, 'host');
     const before = await Promise.all([subscriptions(alice, 'host'), subscriptions(bob, 'host')]);
 
+    await expect.poll(async () => (await ownQuality(alice))?.downlink ?? 0, POLL).toBeGreaterThan(0);
     await h.stopSignalling();
     for (const page of [host, alice, bob]) {
       await expect.poll(() => page.evaluate(() => window.lr.state()), POLL).toBe('reconnecting');
+      // Agora's 6, "network down", while the socket is down and every path is closed: not 0 (unknown).
+      expect(await ownQuality(page)).toEqual({ uplink: 6, downlink: 6 });
     }
     await h.startSignalling();
     for (const page of [host, alice, bob]) {
@@ -80,6 +89,8 @@ describe('local provider connection', () => {
     await expect.poll(() => subscriptions(bob, 'host'), POLL).toBeGreaterThan(before[1] as number);
     await expectVideoFlowing(alice, 'host');
     await expectVideoFlowing(bob, 'host');
+    // Measured again once back: Alice's path from the host rates 1-5.
+    await expect.poll(async () => (await ownQuality(alice))?.downlink, POLL).toBeOneOf([1, 2, 3, 4, 5]);
     const reasons = await alice.evaluate(() =>
       window.lr
         .events()
