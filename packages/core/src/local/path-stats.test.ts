@@ -17,7 +17,7 @@ describe('receivedCounters', () => {
       { id: 'IV', type: 'inbound-rtp', kind: 'video', packetsReceived: 900, packetsLost: 100, jitter: 0.012 },
       { id: 'IA', type: 'inbound-rtp', kind: 'audio', packetsReceived: 50, packetsLost: -2, jitter: 0.03 },
     );
-    expect(receivedCounters(report)).toEqual({ packets: 1050, lost: 100, jitterMs: 30, rttMs: 40 });
+    expect(receivedCounters(report)).toEqual({ packets: 1050, lost: 100, jitterMs: 30, rttMs: 40, pathRttMs: 40 });
   });
 
   it('is undefined before any media arrived', () => {
@@ -33,7 +33,7 @@ describe('sentCounters', () => {
       { id: 'OV', type: 'outbound-rtp', kind: 'video', packetsSent: 2000 },
       { id: 'RV', type: 'remote-inbound-rtp', localId: 'OV', packetsLost: 40, jitter: 0.005, roundTripTime: 0.12 },
     );
-    expect(sentCounters(report)).toEqual({ packets: 2000, lost: 40, jitterMs: 5, rttMs: 120 });
+    expect(sentCounters(report)).toEqual({ packets: 2000, lost: 40, jitterMs: 5, rttMs: 120, pathRttMs: 40 });
   });
 
   it("falls back to the candidate pair's RTT before a report carries one, and is undefined before any report", () => {
@@ -64,6 +64,14 @@ describe('qualityBetween', () => {
     expect(qualityBetween(undefined, { packets: 10, lost: 5 }).lossRatio).toBeUndefined();
     expect(qualityBetween({ packets: 10, lost: 5 }, { packets: 10, lost: 5 }).lossRatio).toBeUndefined();
     expect(qualityBetween({ packets: 10, lost: 5 }, { packets: 20, lost: 1 }).lossRatio).toBeUndefined();
+  });
+
+  it("rates a path that carried no media over the interval by the candidate pair's RTT alone, not by stale figures", () => {
+    // Unpublished or muted: the fixed senders send nothing, so jitter and the receiver's report RTT
+    // are the last ones seen before; STUN consent checks still measure the path.
+    const idle = { packets: 500, lost: 2, jitterMs: 180, rttMs: 700, pathRttMs: 3 };
+    expect(qualityBetween({ packets: 500, lost: 2 }, idle)).toEqual({ rttMs: 3 });
+    expect(qualityBetween(undefined, idle)).toEqual({ rttMs: 700, jitterMs: 180, lossRatio: undefined });
   });
 });
 

@@ -13,6 +13,12 @@
  * The round-trip time of a path we receive is the selected candidate pair's
  * `currentRoundTripTime` (STUN consent checks), which a path we send uses too
  * until its first receiver report.
+ *
+ * A path that carried no media over an interval (its publisher unpublished
+ * or muted: the mesh's fixed senders stay, decision 10, and send nothing)
+ * keeps reporting the jitter and receiver-report round-trip time last seen,
+ * which no longer describe it; only the consent checks still measure it, so
+ * that interval is rated by the candidate pair's round-trip time alone.
  */
 import type { PathQuality } from './network-quality.js';
 import { ms, num } from './webrtc-stats.js';
@@ -27,6 +33,8 @@ export interface PathCounters {
   jitterMs?: number | undefined;
   /** Round-trip time in ms. */
   rttMs?: number | undefined;
+  /** The selected candidate pair's round-trip time in ms (consent checks, measured while no media flows too). */
+  pathRttMs?: number | undefined;
   /**
    * The peer connection read (its `pcId`): a path's replacement (a new offer,
    * a reconnect) counts from zero again, so counters are only compared with
@@ -66,7 +74,7 @@ export function receivedCounters(report: RTCStatsReport): PathCounters | undefin
     counters.lost += lost;
     counters.jitterMs = worse(counters.jitterMs, ms(e.jitter));
   }
-  if (counters) counters.rttMs = candidateRttMs(entries);
+  if (counters) counters.rttMs = counters.pathRttMs = candidateRttMs(entries);
   return counters;
 }
 
@@ -83,7 +91,10 @@ export function sentCounters(report: RTCStatsReport): PathCounters | undefined {
     counters.jitterMs = worse(counters.jitterMs, ms(e.jitter));
     counters.rttMs = worse(counters.rttMs, ms(e.roundTripTime));
   }
-  if (counters) counters.rttMs ??= candidateRttMs(entries);
+  if (counters) {
+    counters.pathRttMs = candidateRttMs(entries);
+    counters.rttMs ??= counters.pathRttMs;
+  }
   return counters;
 }
 
@@ -91,11 +102,13 @@ export function sentCounters(report: RTCStatsReport): PathCounters | undefined {
  * The quality of a path between two readings: loss is Δlost / Δpackets, so
  * it needs a previous reading and packets sent in between (a muted or
  * stalled path has no loss figure); jitter and round-trip time are the
- * latest values.
+ * latest values, unless no packet was sent in between: then they are stale,
+ * and only the candidate pair's round-trip time counts.
  */
 export function qualityBetween(previous: PathCounters | undefined, current: PathCounters): PathQuality {
   const packets = previous ? current.packets - previous.packets : 0;
   const lost = previous ? current.lost - previous.lost : 0;
+  if (previous && packets === 0) return { rttMs: current.pathRttMs };
   return {
     rttMs: current.rttMs,
     jitterMs: current.jitterMs,
