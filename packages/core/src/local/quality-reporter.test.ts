@@ -306,3 +306,23 @@ describe('NetworkQualityReporter while reconnecting', () => {
     reporter.stop();
   });
 });
+
+describe('NetworkQualityReporter reconnecting edges', () => {
+  it('does not report 0 for a participant who left before the connection dropped: the room said participant-left', async () => {
+    vi.useFakeTimers();
+    const mesh = {
+      downlinks: new Map([['host', link(() => received(100, 0))]]),
+      uplinks: new Map(),
+    } as unknown as Mesh;
+    const inRoom = new Set(['host']);
+    const { reports, reporter } = reporting(mesh, (id) => inRoom.has(id));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports).toContainEqual({ participantId: 'host', uplink: 1, downlink: 0 });
+    // The host leaves between two readings, then our connection drops and the mesh closes.
+    inRoom.delete('host');
+    mesh.downlinks.clear();
+    reporter.reconnecting();
+    expect(reports.slice(2)).toEqual([{ uplink: 6, downlink: 6 }]);
+    reporter.stop();
+  });
+});

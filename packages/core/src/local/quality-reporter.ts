@@ -81,6 +81,7 @@ const DISCONNECTED: NetworkQuality = { uplink: 6, downlink: 6 };
  */
 export class NetworkQualityReporter extends MeshTicker<MeshReading> {
   readonly #events: ProviderEvents;
+  readonly #present: (participantId: string) => boolean;
   #meter = new PathMeter();
   /** The last quality reported, by participant id (`undefined`: the local user). */
   #last = new Map<string | undefined, NetworkQuality>();
@@ -103,19 +104,22 @@ export class NetworkQualityReporter extends MeshTicker<MeshReading> {
       warn: (error) => events.emit('warning', error),
     });
     this.#events = events;
+    this.#present = present;
   }
 
   /**
    * The signalling connection dropped and the mesh is closing: reports the
-   * local user as 6 (disconnected) and everyone else as 0 (unknown), each once,
-   * and nothing more until {@link NetworkQualityReporter.reconnected}.
+   * local user as 6 (disconnected) and everyone still in the room as 0
+   * (unknown), each once, and nothing more until
+   * {@link NetworkQualityReporter.reconnected}.
    */
   reconnecting(): void {
     this.#reconnecting = true;
     this.#epoch += 1;
     const next = new Map<string | undefined, NetworkQuality>([[undefined, DISCONNECTED]]);
+    // One who left since the last reading is not reported again: the room said participant-left.
     for (const id of this.#last.keys())
-      if (id !== undefined) next.set(id, { participantId: id, uplink: 0, downlink: 0 });
+      if (id !== undefined && this.#present(id)) next.set(id, { participantId: id, uplink: 0, downlink: 0 });
     this.#report(next);
   }
 
