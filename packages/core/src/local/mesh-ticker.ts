@@ -70,6 +70,11 @@ export class MeshTicker<T> {
     this.#timer = timer;
   }
 
+  /** True between `start()` with a non-zero interval and `stop()`: readings will follow. */
+  protected get running(): boolean {
+    return this.#timer !== undefined;
+  }
+
   /** Stops reading; a reading under way is dropped. Subclasses forget their state here too. */
   stop(): void {
     clearInterval(this.#timer);

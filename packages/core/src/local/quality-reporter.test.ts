@@ -325,4 +325,14 @@ describe('NetworkQualityReporter reconnecting edges', () => {
     expect(reports.slice(2)).toEqual([{ uplink: 6, downlink: 6 }]);
     reporter.stop();
   });
+
+  it('reports nothing while reconnecting when network quality is turned off (interval 0)', () => {
+    const mesh = { downlinks: new Map(), uplinks: new Map() } as unknown as Mesh;
+    const { reports, reporter } = reporting(mesh);
+    reporter.start(0);
+    reporter.reconnecting();
+    reporter.reconnected();
+    expect(reports).toEqual([]); // a 6 here would never be cleared: no reading follows
+    reporter.stop();
+  });
 });

@@ -110,12 +110,14 @@ export class NetworkQualityReporter extends MeshTicker<MeshReading> {
   /**
    * The signalling connection dropped and the mesh is closing: reports the
    * local user as 6 (disconnected) and everyone still in the room as 0
-   * (unknown), each once, and nothing more until
+   * (unknown), each once (nothing while turned off), and nothing more until
    * {@link NetworkQualityReporter.reconnected}.
    */
   reconnecting(): void {
     this.#reconnecting = true;
     this.#epoch += 1;
+    // Turned off (interval 0): no reading would ever clear the 6.
+    if (!this.running) return;
     const next = new Map<string | undefined, NetworkQuality>([[undefined, DISCONNECTED]]);
     // One who left since the last reading is not reported again: the room said participant-left.
     for (const id of this.#last.keys())
