@@ -117,6 +117,38 @@ describe('LocalProvider', () => {
     await provider.leave();
   });
 
+  it('ends a reconnect begun while the certificate was made when the caller aborts the join', async () => {
+    vi.useFakeTimers();
+    const provider = createLocalProvider({ signallingUrl: 'ws://127.0.0.1:1' });
+    const states: string[] = [];
+    provider.events.on('connection-state-changed', (state) => states.push(state));
+    const caller = new AbortController();
+    const params = { roomId: 'r1', userId: 'u1', role: 'host' as const };
+    const outcome = provider.join({ ...params, signal: caller.signal }).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fakes.entered).toBe(1); // in the room, waiting for the certificate
+    // The connection drops meanwhile; the server lets the rejoin in when the test says so.
+    let letIn: (value?: unknown) => void = () => undefined;
+    fakes.answer = (signal) =>
+      new Promise((resolve, reject) => {
+        letIn = resolve;
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
+    fakes.socket?.events.emit('lost');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fakes.entered).toBe(2);
+    const timedOut = new Error('join timed out');
+    caller.abort(timedOut); // the room gave up, then calls leave() as its teardown does
+    fakes.makeCertificate();
+    expect(await outcome).toBe(timedOut);
+    await provider.leave();
+    letIn();
+    await vi.advanceTimersByTimeAsync(0);
+    // The rejoin must not revive the session the join gave up: no socket, no "connected".
+    expect(states).toEqual(['reconnecting']);
+    await expect(provider.sendData('anyone?', {})).rejects.toMatchObject({ code: 'INVALID_STATE' });
+  });
+
   it('does not release the session of a join() made after leave() ended an earlier one', async () => {
     const provider = createLocalProvider({ signallingUrl: 'ws://127.0.0.1:1' });
     const params = { roomId: 'r1', userId: 'u1', role: 'host' as const, signal: new AbortController().signal };

@@ -131,7 +131,6 @@ export class LocalProvider implements RtcProvider {
 
   /** Tells the server, then closes every peer connection and the socket. Safe in any state and twice. */
   async leave(): Promise<void> {
-    this.#lifetime?.abort(new LiveroomError('OPERATION_ABORTED', 'The local provider left.', { provider: 'local' }));
     this.#socket?.send({ type: 'leave' });
     this.#release();
   }
@@ -366,8 +365,9 @@ export class LocalProvider implements RtcProvider {
     );
   }
 
-  /** Closes every peer connection and the socket and stops every timer. */
+  /** Closes every peer connection and the socket, stops every timer, and ends a join or reconnect under way. */
   #release(): void {
+    this.#lifetime?.abort(new LiveroomError('OPERATION_ABORTED', 'The local provider left.', { provider: 'local' }));
     this.#audioLevels.stop();
     this.#networkQuality.stop();
     this.#mesh?.closeAll(new LiveroomError('OPERATION_ABORTED', 'The local provider left.', { provider: 'local' }));
