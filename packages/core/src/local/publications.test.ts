@@ -32,4 +32,27 @@ describe('MeshPublications', () => {
     await publishing;
     expect(connected).toEqual(['alice']); // an uplink to bob now would be refused and block his later one
   });
+
+  it('sends nothing and connects no one when the track was unpublished while the server answered the publish', async () => {
+    const answers: (() => void)[] = [];
+    const sending: (MediaStreamTrack | null)[] = [];
+    const connected: string[] = [];
+    const mesh = {
+      send: (_kind: string, track: MediaStreamTrack | null) => sending.push(track),
+      connectViewer: (id: string) => connected.push(id),
+    } as unknown as Mesh;
+    const publications = new MeshPublications({
+      mesh: () => mesh,
+      announce: () => new Promise<void>((resolve) => answers.push(resolve)),
+      connected: () => true,
+    });
+    const track = { kind: 'video', mediaStreamTrack: {} } as ProviderLocalTrack;
+    const publishing = publications.publish(mesh, track, () => ['alice']);
+    const unpublishing = publications.unpublish(track); // before the server answered the publish
+    for (const answer of answers) answer();
+    await Promise.all([publishing, unpublishing]);
+    expect(sending.at(-1)).toBeNull(); // the server was told "unpublish" last: no frames may follow
+    expect(connected).toEqual([]);
+    expect(publications.active).toBe(false);
+  });
 });

@@ -41,13 +41,17 @@ export class MeshPublications {
    * room may have changed meanwhile (a republish right after a rejoin starts
    * before the rejoined room is known). An uplink to someone not in the room
    * would be refused by the server and would stop that viewer, arriving
-   * later, from getting one.
+   * later, from getting one. A publication overtaken meanwhile (unpublished,
+   * replaced, or the session ended) sends nothing.
    */
   async publish(mesh: Mesh, track: ProviderLocalTrack, viewers: () => Iterable<string>): Promise<void> {
     this.#published.set(track.kind, track);
+    // An unpublish, another track of this kind or the session's end may overtake each answer.
+    const current = () => this.#published.get(track.kind) === track;
     await this.#links.announce({ type: 'publish', kind: track.kind });
     const muted = this.#muted.has(track);
-    if (muted) await this.#links.announce({ type: 'mute', kind: track.kind });
+    if (muted && current()) await this.#links.announce({ type: 'mute', kind: track.kind });
+    if (!current()) return;
     mesh.send(track.kind, muted ? null : track.mediaStreamTrack);
     for (const id of viewers()) mesh.connectViewer(id);
   }
