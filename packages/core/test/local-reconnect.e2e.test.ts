@@ -105,6 +105,8 @@ describe('local provider connection', () => {
         ?.participants.map((p) => p.id)
         .sort(),
     ).toEqual(['alice', 'bob', 'host']);
+    // A reconnect is normal: the readings it overtook (closed paths) warn of nothing.
+    for (const page of [host, alice, bob]) expect(await firstArgs(page, 'warning')).toEqual([]);
   });
 
   it('gives up after its bounded retries: failed, retries-exhausted, everything released', async () => {
@@ -135,6 +137,7 @@ describe('local provider connection', () => {
           .map((e) => (e.detail as [{ state: string; reason: string }])[0].reason),
       );
       expect(reasons.at(-1)).toBe('retries-exhausted');
+      for (const page of [host, viewer]) expect(await firstArgs(page, 'warning')).toEqual([]);
     } finally {
       await h.startSignalling();
     }
