@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PathMeter, qualityBetween, receivedCounters, sentCounters } from './path-stats.js';
+import { type PathCounters, PathMeter, qualityBetween, receivedCounters, sentCounters } from './path-stats.js';
 
 /** A getStats() report from plain entries, keyed by id as the browser's is. */
 const reportOf = (...entries: Record<string, unknown>[]) =>
@@ -17,7 +17,14 @@ describe('receivedCounters', () => {
       { id: 'IV', type: 'inbound-rtp', kind: 'video', packetsReceived: 900, packetsLost: 100, jitter: 0.012 },
       { id: 'IA', type: 'inbound-rtp', kind: 'audio', packetsReceived: 50, packetsLost: -2, jitter: 0.03 },
     );
-    expect(receivedCounters(report)).toEqual({ packets: 1050, lost: 100, jitterMs: 30, rttMs: 40, pathRttMs: 40 });
+    expect(receivedCounters(report)).toEqual({
+      packets: 1050,
+      lost: 100,
+      jitterMs: 30,
+      rttMs: 40,
+      pathRttMs: 40,
+      streams: { IV: { packets: 1000, jitterMs: 12 }, IA: { packets: 50, jitterMs: 30 } },
+    });
   });
 
   it('is undefined before any media arrived', () => {
@@ -33,7 +40,14 @@ describe('sentCounters', () => {
       { id: 'OV', type: 'outbound-rtp', kind: 'video', packetsSent: 2000 },
       { id: 'RV', type: 'remote-inbound-rtp', localId: 'OV', packetsLost: 40, jitter: 0.005, roundTripTime: 0.12 },
     );
-    expect(sentCounters(report)).toEqual({ packets: 2000, lost: 40, jitterMs: 5, rttMs: 120, pathRttMs: 40 });
+    expect(sentCounters(report)).toEqual({
+      packets: 2000,
+      lost: 40,
+      jitterMs: 5,
+      rttMs: 120,
+      pathRttMs: 40,
+      streams: { RV: { packets: 2000, jitterMs: 5, rttMs: 120 } },
+    });
   });
 
   it("falls back to the candidate pair's RTT before a report carries one, and is undefined before any report", () => {
@@ -72,6 +86,38 @@ describe('qualityBetween', () => {
     const idle = { packets: 500, lost: 2, jitterMs: 180, rttMs: 700, pathRttMs: 3 };
     expect(qualityBetween({ packets: 500, lost: 2 }, idle)).toEqual({ rttMs: 3 });
     expect(qualityBetween(undefined, idle)).toEqual({ rttMs: 700, jitterMs: 180, lossRatio: undefined });
+  });
+});
+
+describe('qualityBetween with a stream gone quiet', () => {
+  // The camera muted while the microphone still sends: the path carries media, but the video
+  // stream's jitter and its receiver's report RTT are the last ones seen before the mute.
+  it("rates a path we receive by the streams that carried media over the interval, not a muted camera's last jitter", () => {
+    const reading = (video: number, audio: number) =>
+      receivedCounters(
+        reportOf(
+          transport,
+          pair,
+          { id: 'IV', type: 'inbound-rtp', kind: 'video', packetsReceived: video, packetsLost: 0, jitter: 0.18 },
+          { id: 'IA', type: 'inbound-rtp', kind: 'audio', packetsReceived: audio, packetsLost: 0, jitter: 0.002 },
+        ),
+      ) as PathCounters;
+    expect(qualityBetween(reading(500, 100), reading(500, 150))).toEqual({ rttMs: 40, jitterMs: 2, lossRatio: 0 });
+  });
+
+  it("rates a path we send by the streams that carried media over the interval, not a muted camera's last report", () => {
+    const reading = (video: number, audio: number) =>
+      sentCounters(
+        reportOf(
+          transport,
+          pair,
+          { id: 'OV', type: 'outbound-rtp', kind: 'video', packetsSent: video },
+          { id: 'OA', type: 'outbound-rtp', kind: 'audio', packetsSent: audio },
+          { id: 'RV', type: 'remote-inbound-rtp', localId: 'OV', packetsLost: 0, jitter: 0.18, roundTripTime: 0.7 },
+          { id: 'RA', type: 'remote-inbound-rtp', localId: 'OA', packetsLost: 0, jitter: 0.002, roundTripTime: 0.003 },
+        ),
+      ) as PathCounters;
+    expect(qualityBetween(reading(500, 100), reading(500, 150))).toEqual({ rttMs: 3, jitterMs: 2, lossRatio: 0 });
   });
 });
 

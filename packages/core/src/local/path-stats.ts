@@ -18,10 +18,22 @@
  * or muted: the mesh's fixed senders stay, decision 10, and send nothing)
  * keeps reporting the jitter and receiver-report round-trip time last seen,
  * which no longer describe it; only the consent checks still measure it, so
- * that interval is rated by the candidate pair's round-trip time alone.
+ * that interval is rated by the candidate pair's round-trip time alone. The
+ * same holds per stream: with the camera muted and the microphone live, the
+ * video stream's last figures are stale, and only the audio stream's count.
  */
 import type { PathQuality } from './network-quality.js';
 import { ms, num } from './webrtc-stats.js';
+
+/** One stream of a path: its packets so far, and its latest jitter and receiver-report round-trip time. */
+export interface StreamFigures {
+  /** Packets the sender sent on the stream so far. */
+  packets: number;
+  /** Interarrival jitter in ms. */
+  jitterMs?: number | undefined;
+  /** The receiver's report round-trip time in ms (paths we send). */
+  rttMs?: number | undefined;
+}
 
 /** Cumulative counters of one path; jitter and round-trip time are the latest values. */
 export interface PathCounters {
@@ -35,6 +47,12 @@ export interface PathCounters {
   rttMs?: number | undefined;
   /** The selected candidate pair's round-trip time in ms (consent checks, measured while no media flows too). */
   pathRttMs?: number | undefined;
+  /**
+   * Each stream by stats id: a stream that sent nothing over an interval (a
+   * muted camera beside a live microphone) keeps its last jitter and report
+   * round-trip time, so only the streams that moved rate the interval.
+   */
+  streams?: Record<string, StreamFigures> | undefined;
   /**
    * The peer connection read (its `pcId`): a path's replacement (a new offer,
    * a reconnect) counts from zero again, so counters are only compared with
@@ -57,6 +75,9 @@ function candidateRttMs(entries: Map<string, Entry>): number | undefined {
   return undefined;
 }
 
+/** A reducer to the worst (highest) `key` of several streams. */
+const worstOf = (key: 'jitterMs' | 'rttMs') => (w: number | undefined, stream: StreamFigures) => worse(w, stream[key]);
+
 function entriesOf(report: RTCStatsReport): Map<string, Entry> {
   return new Map(report as unknown as Map<string, Entry>);
 }
@@ -65,14 +86,16 @@ function entriesOf(report: RTCStatsReport): Map<string, Entry> {
 export function receivedCounters(report: RTCStatsReport): PathCounters | undefined {
   const entries = entriesOf(report);
   let counters: PathCounters | undefined;
+  const streams: Record<string, StreamFigures> = {};
   for (const e of entries.values()) {
     if (e.type !== 'inbound-rtp') continue;
     const received = num(e.packetsReceived) ?? 0;
     const lost = Math.max(0, num(e.packetsLost) ?? 0); // negative with duplicates (RFC 3550 §6.4.1)
-    counters ??= { packets: 0, lost: 0 };
+    counters ??= { packets: 0, lost: 0, streams };
     counters.packets += received + lost;
     counters.lost += lost;
     counters.jitterMs = worse(counters.jitterMs, ms(e.jitter));
+    streams[e.id] = { packets: received + lost, jitterMs: ms(e.jitter) };
   }
   if (counters) counters.rttMs = counters.pathRttMs = candidateRttMs(entries);
   return counters;
@@ -82,14 +105,16 @@ export function receivedCounters(report: RTCStatsReport): PathCounters | undefin
 export function sentCounters(report: RTCStatsReport): PathCounters | undefined {
   const entries = entriesOf(report);
   let counters: PathCounters | undefined;
+  const streams: Record<string, StreamFigures> = {};
   for (const e of entries.values()) {
     if (e.type !== 'remote-inbound-rtp') continue;
     const sent = typeof e.localId === 'string' ? num(entries.get(e.localId)?.packetsSent) : undefined;
-    counters ??= { packets: 0, lost: 0 };
+    counters ??= { packets: 0, lost: 0, streams };
     counters.packets += sent ?? 0;
     counters.lost += Math.max(0, num(e.packetsLost) ?? 0);
     counters.jitterMs = worse(counters.jitterMs, ms(e.jitter));
     counters.rttMs = worse(counters.rttMs, ms(e.roundTripTime));
+    streams[e.id] = { packets: sent ?? 0, jitterMs: ms(e.jitter), rttMs: ms(e.roundTripTime) };
   }
   if (counters) {
     counters.pathRttMs = candidateRttMs(entries);
@@ -102,16 +127,22 @@ export function sentCounters(report: RTCStatsReport): PathCounters | undefined {
  * The quality of a path between two readings: loss is Δlost / Δpackets, so
  * it needs a previous reading and packets sent in between (a muted or
  * stalled path has no loss figure); jitter and round-trip time are the
- * latest values, unless no packet was sent in between: then they are stale,
- * and only the candidate pair's round-trip time counts.
+ * latest values of the streams that sent packets in between (the others'
+ * are stale), and with none, only the candidate pair's round-trip time counts.
  */
 export function qualityBetween(previous: PathCounters | undefined, current: PathCounters): PathQuality {
   const packets = previous ? current.packets - previous.packets : 0;
   const lost = previous ? current.lost - previous.lost : 0;
   if (previous && packets === 0) return { rttMs: current.pathRttMs };
+  const moved =
+    previous &&
+    current.streams &&
+    Object.entries(current.streams)
+      .filter(([id, stream]) => stream.packets !== previous.streams?.[id]?.packets)
+      .map(([, stream]) => stream);
   return {
-    rttMs: current.rttMs,
-    jitterMs: current.jitterMs,
+    rttMs: moved ? (moved.reduce(worstOf('rttMs'), undefined) ?? current.pathRttMs) : current.rttMs,
+    jitterMs: moved ? moved.reduce(worstOf('jitterMs'), undefined) : current.jitterMs,
     lossRatio: packets > 0 && lost >= 0 ? Math.min(1, lost / packets) : undefined,
   };
 }
