@@ -8,6 +8,7 @@
 import { EventEmitter } from 'eventemitter3';
 import * as input from './config.js';
 import { DEFAULT_JOIN_TIMEOUT_MS, type JoinOptions, type RoomOptions } from './config.js';
+import { ConnectionStates } from './connection-state.js';
 import { asLiveroomError, LiveroomError } from './errors.js';
 import { JoinAttempt } from './join-attempt.js';
 import { onEvents } from './listeners.js';
@@ -25,7 +26,6 @@ import type { ProviderStats } from './stats.js';
 import type { LocalTrack, RemoteTrack, TrackAttachmentObserver } from './tracks.js';
 import {
   type ConnectionState,
-  type ConnectionStateChange,
   type ConnectionStateReason,
   canPublish,
   type Role,
@@ -49,7 +49,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   /** The provider this room runs on, for provider-specific features. */
   readonly provider: P;
   readonly #joinTimeoutMs: number;
-  #state: ConnectionState = 'disconnected';
+  readonly #connection: ConnectionStates;
   #role: Role | undefined;
   readonly #attachments: TrackAttachmentObserver = {
     attached: (track, element) => this.#emit('track-attached', track, element),
@@ -63,11 +63,10 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   #session: Session | undefined;
   #unbindProvider: () => void = () => {};
   #joinAttempt: JoinAttempt | undefined;
-  #wasReconnecting = false;
 
   /** How each piece of {@link RoomState} is read, and the events after which it may change. */
   readonly #stateSources: { [K in RoomStateName]: RoomStateSource<RoomState[K]> } = {
-    connectionState: [[], () => this.#state],
+    connectionState: [[], () => this.#connection.current],
     participants: [PARTICIPANT_CHANGES, () => this.#remote.list],
     localTracks: [['local-track-published', 'local-track-unpublished'], () => this.#local.tracks],
     role: [['role-changed'], () => this.#role],
@@ -82,6 +81,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     this.provider = options.provider;
     this.#joinTimeoutMs = parsed.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS;
     const emit: EmitRoomEvent = (event, ...args) => this.#emit(event, ...args);
+    this.#connection = new ConnectionStates(emit);
     this.#remote = new RemoteParticipants(this.provider, emit, this.#attachments, parsed.autoSubscribe ?? true);
     this.#local = new LocalPublications(this.provider, emit, this.#attachments);
     this.#signals = new RoomSignals(emit);
@@ -90,7 +90,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
 
   /** The connection state now. */
   get connectionState(): ConnectionState {
-    return this.#state;
+    return this.#connection.current;
   }
   /** The room id while in a room. */
   get roomId(): string | undefined {
@@ -133,32 +133,33 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
       token,
       userId = randomUserId(),
     } = parseInput(input.joinOptionsSchema, options, 'join() options');
-    if (this.#state !== 'disconnected' && this.#state !== 'failed') {
+    const state = this.#connection.current;
+    if (state !== 'disconnected' && state !== 'failed') {
       throw new LiveroomError(
         'INVALID_STATE',
-        `join() called while the room is ${this.#state}. Call leave() first, or create another Room for a second room.`,
+        `join() called while the room is ${state}. Call leave() first, or create another Room for a second room.`,
       );
     }
     const attempt = new JoinAttempt(this.#joinTimeoutMs, this.provider.name);
     this.#joinAttempt = attempt;
     this.#unbindProvider = onEvents(this.provider.events, this.#listeners);
     this.#emit('joining', { roomId, userId, role });
-    this.#setState('connecting', 'join');
+    this.#connection.set('connecting', 'join');
     try {
       const result = await attempt.run(
         this.provider.join({ roomId, userId, role, signal: attempt.signal, ...(token ? { token } : {}) }),
       );
       this.#session = { roomId, userId: result.userId, role, serverTimeOffsetMs: result.serverTimeOffsetMs ?? 0 };
       this.#role = role;
-      this.#setState('connected', 'joined');
+      this.#connection.set('connected', 'joined');
       this.#emit('joined', { roomId, userId: result.userId, role });
     } catch (error) {
       const failure = asLiveroomError(error, 'CONNECTION_FAILED', `Could not join room "${roomId}"`);
       await this.#teardown();
       if (failure.code === 'OPERATION_ABORTED') {
-        this.#setState('disconnected', 'leave');
+        this.#connection.set('disconnected', 'leave');
       } else {
-        this.#setState('failed', joinFailureReason(failure.code));
+        this.#connection.set('failed', joinFailureReason(failure.code));
       }
       throw failure;
     } finally {
@@ -197,7 +198,7 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
   /** Stops publishing the camera or microphone and releases the device. No-op when not published. */
   async unpublish(source: TrackSource): Promise<void> {
     parseInput(input.trackSourceSchema, source, 'unpublish() source');
-    await this.#local.unpublish(source, this.#state === 'connected');
+    await this.#local.unpublish(source, this.#connection.current === 'connected');
   }
 
   /** Mutes or unmutes a published track; viewers see a mute as a pause, not a stall. */
@@ -318,19 +319,11 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     (this.emit as (event: E, ...args: RoomEventMap[E]) => boolean)(event, ...args);
   }
 
-  #setState(state: ConnectionState, reason: ConnectionStateReason): void {
-    const previous = this.#state;
-    if (previous === state) return;
-    this.#state = state;
-    const change: ConnectionStateChange = { state, previous, reason };
-    this.#emit('connection-state-changed', change);
-  }
-
   #requireConnected(what: string): Session {
-    if (this.#state !== 'connected' || !this.#session) {
+    if (this.#connection.current !== 'connected' || !this.#session) {
       throw new LiveroomError(
         'INVALID_STATE',
-        `${what} needs a connected room, but the room is ${this.#state}. Await join() first.`,
+        `${what} needs a connected room, but the room is ${this.#connection.current}. Await join() first.`,
       );
     }
     return this.#session;
@@ -360,15 +353,9 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
 
   #onProviderState(state: ConnectionState, reason: ConnectionStateReason): void {
     if (!this.#session) return; // join() drives the states until it resolves.
-    if (state === 'reconnecting') {
-      this.#wasReconnecting = true;
-      this.#setState('reconnecting', reason);
-    } else if (state === 'connected') {
-      const restored = this.#wasReconnecting;
-      this.#wasReconnecting = false;
-      this.#setState('connected', restored ? 'reconnected' : reason);
-      if (restored && !this.provider.capabilities.keepsPublicationsOnReconnect) void this.#local.restore();
-    } else if (state === 'failed' || state === 'disconnected') {
+    const outcome = this.#connection.mirror(state, reason);
+    if (outcome === 'restored' && !this.provider.capabilities.keepsPublicationsOnReconnect) void this.#local.restore();
+    if (outcome === 'lost') {
       const message = `The connection was lost (${reason}) and could not be restored.`;
       const error = new LiveroomError('CONNECTION_FAILED', message, { provider: this.provider.name });
       this.#emit('error', error);
@@ -384,14 +371,14 @@ export class Room<P extends RtcProvider = RtcProvider> extends EventEmitter<Room
     this.#signals.clear();
     this.#role = undefined;
     this.#session = undefined;
-    this.#wasReconnecting = false;
+    this.#connection.reset();
     await this.provider.leave().catch(() => undefined);
   }
 
   async #end(reason: LeaveReason): Promise<void> {
     if (!this.#session) return;
     await this.#teardown();
-    this.#setState(reason === 'failed' ? 'failed' : 'disconnected', endStateReason(reason));
+    this.#connection.set(reason === 'failed' ? 'failed' : 'disconnected', endStateReason(reason));
     this.#emit('left', reason);
   }
 }
