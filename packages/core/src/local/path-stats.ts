@@ -78,49 +78,56 @@ function candidateRttMs(entries: Map<string, Entry>): number | undefined {
 /** A reducer to the worst (highest) `key` of several streams. */
 const worstOf = (key: 'jitterMs' | 'rttMs') => (w: number | undefined, stream: StreamFigures) => worse(w, stream[key]);
 
-function entriesOf(report: RTCStatsReport): Map<string, Entry> {
-  return new Map(report as unknown as Map<string, Entry>);
-}
+/** One stream's figures and its packets lost so far, read from its stats entry. */
+type StreamReading = StreamFigures & { lost: number };
 
-/** The counters of a path we receive, or `undefined` before any media arrived on it. */
-export function receivedCounters(report: RTCStatsReport): PathCounters | undefined {
-  const entries = entriesOf(report);
+/**
+ * The counters of a path from its stats entries of `type`, one stream each
+ * (`read` gives its figures), or `undefined` when the report has none: the
+ * path's packets and losses summed, its jitter and round-trip time the worst
+ * of its streams, the round-trip time falling back to the candidate pair's.
+ */
+function pathCounters(
+  report: RTCStatsReport,
+  type: 'inbound-rtp' | 'remote-inbound-rtp',
+  read: (entry: Entry, entries: Map<string, Entry>) => StreamReading,
+): PathCounters | undefined {
+  const entries = new Map(report as unknown as Map<string, Entry>);
   let counters: PathCounters | undefined;
   const streams: Record<string, StreamFigures> = {};
   for (const e of entries.values()) {
-    if (e.type !== 'inbound-rtp') continue;
-    const received = num(e.packetsReceived) ?? 0;
-    const lost = Math.max(0, num(e.packetsLost) ?? 0); // negative with duplicates (RFC 3550 §6.4.1)
+    if (e.type !== type) continue;
+    const { lost, ...stream } = read(e, entries);
     counters ??= { packets: 0, lost: 0, streams };
-    counters.packets += received + lost;
+    counters.packets += stream.packets;
     counters.lost += lost;
-    counters.jitterMs = worse(counters.jitterMs, ms(e.jitter));
-    streams[e.id] = { packets: received + lost, jitterMs: ms(e.jitter) };
-  }
-  if (counters) counters.rttMs = counters.pathRttMs = candidateRttMs(entries);
-  return counters;
-}
-
-/** The counters of a path we send, from the receiver's reports, or `undefined` before the first report. */
-export function sentCounters(report: RTCStatsReport): PathCounters | undefined {
-  const entries = entriesOf(report);
-  let counters: PathCounters | undefined;
-  const streams: Record<string, StreamFigures> = {};
-  for (const e of entries.values()) {
-    if (e.type !== 'remote-inbound-rtp') continue;
-    const sent = typeof e.localId === 'string' ? num(entries.get(e.localId)?.packetsSent) : undefined;
-    counters ??= { packets: 0, lost: 0, streams };
-    counters.packets += sent ?? 0;
-    counters.lost += Math.max(0, num(e.packetsLost) ?? 0);
-    counters.jitterMs = worse(counters.jitterMs, ms(e.jitter));
-    counters.rttMs = worse(counters.rttMs, ms(e.roundTripTime));
-    streams[e.id] = { packets: sent ?? 0, jitterMs: ms(e.jitter), rttMs: ms(e.roundTripTime) };
+    counters.jitterMs = worse(counters.jitterMs, stream.jitterMs);
+    counters.rttMs = worse(counters.rttMs, stream.rttMs);
+    streams[e.id] = stream;
   }
   if (counters) {
     counters.pathRttMs = candidateRttMs(entries);
     counters.rttMs ??= counters.pathRttMs;
   }
   return counters;
+}
+
+/** The counters of a path we receive, or `undefined` before any media arrived on it. */
+export function receivedCounters(report: RTCStatsReport): PathCounters | undefined {
+  return pathCounters(report, 'inbound-rtp', (e) => {
+    const lost = Math.max(0, num(e.packetsLost) ?? 0); // negative with duplicates (RFC 3550 §6.4.1)
+    return { packets: (num(e.packetsReceived) ?? 0) + lost, lost, jitterMs: ms(e.jitter) };
+  });
+}
+
+/** The counters of a path we send, from the receiver's reports, or `undefined` before the first report. */
+export function sentCounters(report: RTCStatsReport): PathCounters | undefined {
+  return pathCounters(report, 'remote-inbound-rtp', (e, entries) => ({
+    packets: (typeof e.localId === 'string' ? num(entries.get(e.localId)?.packetsSent) : undefined) ?? 0,
+    lost: Math.max(0, num(e.packetsLost) ?? 0),
+    jitterMs: ms(e.jitter),
+    rttMs: ms(e.roundTripTime),
+  }));
 }
 
 /**
