@@ -367,10 +367,11 @@ export class LocalProvider implements RtcProvider {
 
   /** Closes every peer connection and the socket, stops every timer, and ends a join or reconnect under way. */
   #release(): void {
-    this.#lifetime?.abort(new LiveroomError('OPERATION_ABORTED', 'The local provider left.', { provider: 'local' }));
+    const left = new LiveroomError('OPERATION_ABORTED', 'The local provider left.', { provider: 'local' });
+    this.#lifetime?.abort(left);
     this.#audioLevels.stop();
     this.#networkQuality.stop();
-    this.#mesh?.closeAll(new LiveroomError('OPERATION_ABORTED', 'The local provider left.', { provider: 'local' }));
+    this.#mesh?.closeAll(left);
     this.#mesh = undefined;
     this.#socket?.close();
     this.#socket = undefined;

@@ -99,7 +99,7 @@ export class NetworkQualityReporter extends MeshTicker<MeshReading> {
       mesh,
       read: (m) => readPaths(m, this.#epoch),
       use: (reading) => {
-        if (reading.epoch === this.#epoch && !this.#reconnecting) this.#report(this.#next(reading, mesh(), present));
+        if (reading.epoch === this.#epoch && !this.#reconnecting) this.#report(this.#next(reading, mesh()));
       },
       warn: (error) => events.emit('warning', error),
     });
@@ -148,11 +148,7 @@ export class NetworkQualityReporter extends MeshTicker<MeshReading> {
   }
 
   /** Everyone's quality in this reading. */
-  #next(
-    reading: MeshReading,
-    now: Mesh | undefined,
-    present: (id: string) => boolean,
-  ): Map<string | undefined, NetworkQuality> {
+  #next(reading: MeshReading, now: Mesh | undefined): Map<string | undefined, NetworkQuality> {
     const qualities = this.#meter.qualities(reading.counters);
     // A path the mesh dropped while it was read is gone: it rates nothing now.
     const received = reading.received.filter((id) => now?.downlinks.has(id));
@@ -168,7 +164,7 @@ export class NetworkQualityReporter extends MeshTicker<MeshReading> {
     // is dropped unannounced, as the room has said participant-left already.
     const ids = new Set([...received, ...sent, ...[...this.#last.keys()].filter((id) => id !== undefined)] as string[]);
     for (const id of ids) {
-      if (!present(id)) continue;
+      if (!this.#present(id)) continue;
       next.set(id, {
         participantId: id,
         uplink: level(received, id, `in:${id}`),
