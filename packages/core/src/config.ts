@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import type { RtcProvider } from './provider.js';
 import { ROOM_STATE_NAMES } from './room-state.js';
 import { ROLES, type Role } from './types.js';
-import { valueWhere, wholeNumber } from './validation.js';
+import { isFunction, valueWhere, wholeNumber } from './validation.js';
 
 const ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~]+$/;
 
@@ -92,7 +92,7 @@ export const videoStreamQualitySchema = z.enum(['high', 'low']);
 /** `watch()`'s arguments: a state name and the listener to call. */
 export const watchSchema = z.object({
   state: z.enum(ROOM_STATE_NAMES),
-  listener: valueWhere<(value: never) => void>((value) => typeof value === 'function', 'must be a function'),
+  listener: valueWhere<(value: never) => void>(isFunction, 'must be a function'),
 });
 
 /** `sendData()`'s payload (each provider adds its own size limit) and options. */

@@ -117,6 +117,9 @@ export function withDefaults<Defaults extends object, Parsed extends object>(
   return merged as Omit<Parsed, keyof Defaults> & Defaults;
 }
 
+/** @internal True for functions: the test of a callback argument or option, with {@link valueWhere}. */
+export const isFunction = (value: unknown): boolean => typeof value === 'function';
+
 /**
  * Any value `test` accepts, typed `T` for the caller: what `z.custom<T>` does,
  * with the refine code every browser package ships anyway (`z.custom` would

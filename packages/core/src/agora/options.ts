@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { Role } from '../types.js';
+import { isFunction } from '../validation.js';
 import type { AgoraSdkSource } from './sdk.js';
 
 /** What a token server is asked for. `userId` is `'0'` for the source side of a media relay (Agora's rule). */
@@ -20,7 +21,6 @@ export interface AgoraTokenRequest {
 /** Fetches an RTC token from the app's token server. */
 export type AgoraTokenProvider = (request: AgoraTokenRequest) => Promise<string>;
 
-const isFunction = (value: unknown): boolean => typeof value === 'function';
 const isSdk = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && 'createClient' in value && typeof value.createClient === 'function';
 
